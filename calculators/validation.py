@@ -1,0 +1,105 @@
+"""Validate raw form input against a calculator's declaration.
+
+Returns canonical values (numbers converted to the declared canonical unit) and, per field, the
+first problem found as a message key with its parameters. Error parameters speak the reader's
+unit: a weight typed in pounds is told its range in pounds.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Callable, Mapping
+
+from .parsing import NotANumber, is_blank, parse_date, parse_number
+from .spec import Calculator, ChoiceInput, DateInput, NumberInput, message
+
+
+def validate(calculator: Calculator, raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]:
+    """Return ``(values, errors, warnings)`` for ``raw`` input.
+
+    Choice inputs are validated first, because a number's unit selector decides how that
+    number is read.
+    """
+    values: dict[str, Any] = {}
+    errors: dict[str, Any] = {}
+    warnings: list[dict[str, Any]] = []
+    ordered = sorted(calculator.inputs, key=lambda declared: declared.kind != "choice")
+    for declared in ordered:
+        supplied = raw.get(declared.name)
+        if is_blank(supplied):
+            if declared.default is not None:
+                supplied = declared.default
+            elif declared.required:
+                errors[declared.name] = message("error.required")
+                continue
+            else:
+                values[declared.name] = None
+                continue
+        if isinstance(declared, ChoiceInput):
+            _validate_choice(declared, supplied, values, errors)
+        elif isinstance(declared, DateInput):
+            try:
+                values[declared.name] = parse_date(supplied)
+            except ValueError:
+                errors[declared.name] = message("error.invalid_date")
+        elif isinstance(declared, NumberInput):
+            _validate_number(declared, supplied, values, errors, warnings)
+    return values, errors, warnings
+
+
+def _validate_choice(declared: ChoiceInput, supplied: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
+    text = str(supplied).strip()
+    if text not in declared.choices:
+        errors[declared.name] = message("error.invalid_choice")
+    else:
+        values[declared.name] = text
+
+
+def _validate_number(
+    declared: NumberInput,
+    supplied: Any,
+    values: dict[str, Any],
+    errors: dict[str, Any],
+    warnings: list[dict[str, Any]],
+) -> None:
+    unit = declared.unit
+    factor = 1.0
+    if declared.unit_input is not None:
+        unit = values.get(declared.unit_input)
+        if unit is None:
+            # The unit selector itself is wrong or missing; its own error says so.
+            return
+        factor = declared.unit_factors[unit]
+    try:
+        typed = parse_number(supplied)
+    except NotANumber:
+        errors[declared.name] = message("error.not_a_number")
+        return
+    if declared.integer and typed != int(typed):
+        errors[declared.name] = message("error.not_an_integer")
+        return
+    canonical = typed * factor
+    # A tolerance of a few ulps keeps a limit typed in another unit (e.g. 771.6 lb) from being
+    # refused because of the conversion's last binary digit.
+    tolerance = 1e-9 * max(1.0, abs(declared.maximum))
+    if canonical < declared.minimum - tolerance or canonical > declared.maximum + tolerance:
+        errors[declared.name] = message(
+            "error.out_of_range",
+            min=_in_unit(declared.minimum, factor, math.ceil),
+            max=_in_unit(declared.maximum, factor, math.floor),
+            unit=unit,
+        )
+        return
+    values[declared.name] = canonical
+    if declared.warn_below is not None and canonical < declared.warn_below:
+        warnings.append(message("warning.implausible_low", field=declared.name, limit=_in_unit(declared.warn_below, factor, round), unit=unit))
+    if declared.warn_above is not None and canonical > declared.warn_above:
+        warnings.append(message("warning.implausible_high", field=declared.name, limit=_in_unit(declared.warn_above, factor, round), unit=unit))
+
+
+def _in_unit(canonical_value: float, factor: float, rounding: Callable[[float], float]) -> float:
+    """A canonical limit in the reader's unit, to one decimal place.
+
+    A lower limit is rounded up and an upper one down, so that every value inside the range the
+    reader is shown is accepted.
+    """
+    return rounding(round(canonical_value / factor * 10, 6)) / 10

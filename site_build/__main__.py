@@ -1,0 +1,3 @@
+from site_build.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,30 @@
+"""MkDocs hooks: the seam between MkDocs and the generator (``hooks:`` in mkdocs.yml).
+
+Kept thin: each hook hands over to a module that does one thing. mkdocs-static-i18n builds the
+site once per language and calls these hooks in each build; a page's language is read from its
+source path (``ro/...`` is Romanian).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_build import markers, messages, runtime
+from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def page_language(src_uri: str) -> str:
+    first = src_uri.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def on_pre_build(config, **_):
+    # `serve` rebuilds in one process: re-read message files a translator just saved.
+    messages.load_file.cache_clear()
+
+
+def on_page_content(html, page, config, files, **_):
+    return markers.expand(html, language=page_language(page.file.src_uri), page_url=page.url, source=page.file.src_uri)
+
+
+def on_post_build(config, **_):
+    runtime.install_browser_runtime(Path(config.site_dir))
