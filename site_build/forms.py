@@ -105,7 +105,7 @@ def _number_control(calculator: Calculator, declared: NumberInput, field_id: str
 
 
 def _select(declared: ChoiceInput, field_id: str, described_by: str, texts: Catalog, label_of, aria_label: str | None = None) -> str:
-    empty = "" if declared.default is not None else f'<option value="">{escape(texts.get("ui.choose", "—") or "—")}</option>'
+    empty = "" if declared.default is not None else f'<option value="">{escape(texts["ui.choose"])}</option>'
     options = "".join(
         f'<option value="{escape(choice)}"{" selected" if choice == declared.default else ""}>{escape(label_of(choice))}</option>'
         for choice in declared.choices
@@ -115,21 +115,36 @@ def _select(declared: ChoiceInput, field_id: str, described_by: str, texts: Cata
     return f'<select id="{field_id}" name="{declared.name}"{described}{label}>{empty}{options}</select>'
 
 
+#: Output kinds holding structured data, shown as a block rather than inline text.
+BLOCK_KINDS = ("breakdown", "cycles", "dated_notes")
+
+
 def _result_area(calculator: Calculator, texts: Catalog) -> str:
     rows = []
     for output in calculator.outputs:
         label = texts[f"outputs.{output.name}.label"]
         unit = texts[f"unit.{output.unit}"] if output.unit else ""
-        rows.append(
-            f'<div class="calc-output-row" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
-            f'<dd><output data-output="{output.name}" data-kind="{output.kind}" data-decimals="{output.decimals}"'
-            f' data-unit="{escape(unit)}" data-value=""></output></dd></div>'
+        attributes = (
+            f'data-output="{output.name}" data-kind="{output.kind}" data-decimals="{output.decimals}"'
+            f' data-unit="{escape(unit)}" data-value=""'
         )
+        if output.kind in BLOCK_KINDS:
+            rows.append(
+                f'<div class="calc-output-block" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
+                f"<dd><div {attributes}></div></dd></div>"
+            )
+        else:
+            rows.append(
+                f'<div class="calc-output-row" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
+                f"<dd><output {attributes}></output></dd></div>"
+            )
     return (
-        f'<section class="calc-result" data-calc-result aria-live="polite" aria-atomic="true" hidden>'
+        f'<section class="calc-result" data-calc-result aria-live="polite" hidden>'
         f'<h3 class="calc-result-title">{escape(texts["ui.results"])}</h3>'
         f'<dl class="calc-outputs">{"".join(rows)}</dl>'
         f'<ul class="calc-warnings" data-calc-warnings></ul>'
+        f'<p class="calc-actions"><button type="button" class="md-button" data-calc-copy>{escape(texts["ui.copy_summary"])}</button>'
+        f' <span data-calc-copied role="status"></span></p>'
         f"</section>"
     )
 

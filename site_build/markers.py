@@ -4,6 +4,13 @@ Translators place a marker on a line of its own; the generator replaces it after
 been rendered, so the generated markup is never touched by Markdown:
 
 - ``<!-- calculator: ivig-dose -->``: the calculator's form and result area;
+- ``<!-- calculator-inputs: ivig-dose -->``: its inputs, units and accepted ranges;
+- ``<!-- calculator-criteria: scorten -->``: a score's published criteria and points;
+- ``<!-- calculator-bands: scorten -->``: a score's interpretation bands;
+- ``<!-- regimen-table -->``: the EDF/EADV guideline's regimen per indication.
+
+All of them come from ``calculators`` and the translators' message files: a page never retypes
+a threshold, a point value or a dose.
 """
 from __future__ import annotations
 
@@ -13,9 +20,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 import calculators
-from site_build import forms, messages
+from site_build import forms, messages, tables
 
-MARKER = re.compile(r"<!--\s*(?P<name>calculator)(?::\s*(?P<argument>[\w-]+))?\s*-->")
+MARKER = re.compile(
+    r"(?:<p>)?<!--\s*(?P<name>calculator|calculator-inputs|calculator-criteria|calculator-bands|regimen-table)"
+    r"(?::\s*(?P<argument>[\w-]+))?\s*-->(?:</p>)?"
+)
+TABLES = {
+    "calculator-inputs": tables.inputs_table,
+    "calculator-criteria": tables.criteria_table,
+    "calculator-bands": tables.bands_table,
+}
 
 
 def expand(html: str, *, language: str, page_url: str, source: str) -> str:
@@ -24,6 +39,11 @@ def expand(html: str, *, language: str, page_url: str, source: str) -> str:
         try:
             if name == "calculator":
                 return _calculator(argument, language, page_url)
+            if name in TABLES:
+                calculator = _find(argument)
+                return TABLES[name](calculator, messages.catalog(language, calculator.id))
+            if name == "regimen-table":
+                return tables.regimen_table(messages.catalog(language, "guideline"))
         except messages.MissingMessage as missing:
             raise PluginError(f"{source}: {missing.args[0]}") from None
         raise PluginError(f"{source}: unknown marker {match[0]!r}")
@@ -31,10 +51,15 @@ def expand(html: str, *, language: str, page_url: str, source: str) -> str:
     return MARKER.sub(replace, html)
 
 
-def _calculator(calculator_id: str | None, language: str, page_url: str) -> str:
+def _find(calculator_id: str | None):
     calculator = calculators.CALCULATORS.get(calculator_id or "")
     if calculator is None:
         known = ", ".join(sorted(calculators.CALCULATORS))
-        raise PluginError(f"unknown calculator {calculator_id!r} in a calculator marker; known: {known}")
+        raise PluginError(f"unknown calculator {calculator_id!r} in a marker; known: {known}")
+    return calculator
+
+
+def _calculator(calculator_id: str | None, language: str, page_url: str) -> str:
+    calculator = _find(calculator_id)
     script_url = get_relative_url("assets/calculators/page.mjs", page_url)
     return forms.render_calculator(calculator, messages.catalog(language, calculator.id), script_url)

@@ -1,0 +1,119 @@
+"""Tables rendered from the calculators' own data, so a page never retypes a number.
+
+- the inputs table of a calculator (label, unit options, accepted range, default);
+- a score's criteria (the published rules and their points);
+- a score's interpretation bands;
+- the guideline's regimen per indication (``calculators.guideline.REGIMENS``).
+
+Numbers are written in the page's language (a decimal comma in Romanian). Texts come from the
+translators' message files.
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Iterable, Sequence
+
+from calculators.spec import Calculator, ChoiceInput, DateInput, NumberInput
+
+from .messages import Catalog
+
+
+def format_number(value: float, language: str, decimals: int = 2) -> str:
+    """Like the page script's formatter: at most ``decimals`` places, no trailing zeros."""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    text = text.replace("-", "\u2212")
+    return text.replace(".", ",") if language == "ro" else text
+
+
+def fill(template: str, params: dict[str, Any], language: str) -> str:
+    """Fill ``{placeholders}``; numbers in the page's language."""
+    values = {key: format_number(value, language) if isinstance(value, (int, float)) else value for key, value in params.items()}
+    return template.format_map(_Missing(values))
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], css_class: str) -> str:
+    head = "".join(f'<th scope="col">{escape(header)}</th>' for header in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<div class="md-typeset__table"><table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def signed_points(points: float, language: str) -> str:
+    text = format_number(float(points), language)
+    return f"+{text}" if points > 0 else text
+
+
+def criteria_table(calculator: Calculator, texts: Catalog) -> str:
+    rows = [(fill(texts[f"criteria.{criterion.key}"], dict(criterion.params), texts.language), signed_points(criterion.points, texts.language)) for criterion in calculator.criteria]
+    return html_table((texts["ui.table_criterion"], texts["ui.table_points"]), rows, "calc-criteria")
+
+
+def bands_table(calculator: Calculator, texts: Catalog) -> str:
+    columns = list(calculator.bands[0].values) if calculator.bands else []
+    headers = [texts["bands.title"], *(texts[f"bands.columns.{column}"] for column in columns)]
+    rows = [[texts[f"bands.{band.key}"], *(format_number(band.values[column], texts.language) for column in columns)] for band in calculator.bands]
+    return html_table(headers, rows, "calc-bands")
+
+
+def inputs_table(calculator: Calculator, texts: Catalog) -> str:
+    unit_selectors = {declared.unit_input for declared in calculator.inputs if isinstance(declared, NumberInput) and declared.unit_input}
+    rows = []
+    for declared in calculator.inputs:
+        if declared.name in unit_selectors:
+            continue
+        rows.append((texts[f"inputs.{declared.name}.label"], _accepted(calculator, declared, texts), _required(declared, texts)))
+    return html_table((texts["ui.table_input"], texts["ui.table_accepted"], texts["ui.table_required"]), rows, "calc-inputs")
+
+
+def _accepted(calculator: Calculator, declared, texts: Catalog) -> str:
+    language = texts.language
+    if isinstance(declared, ChoiceInput):
+        return ", ".join(texts[f"inputs.{declared.name}.choices.{choice}"] for choice in declared.choices)
+    if isinstance(declared, DateInput):
+        return texts["ui.table_date"]
+    ranges = []
+    if declared.unit_input:
+        for unit, factor in declared.unit_factors.items():
+            ranges.append(f"{format_number(declared.minimum / factor, language, 1)}–{format_number(declared.maximum / factor, language, 1)} {texts[f'unit.{unit}']}")
+    else:
+        ranges.append(f"{format_number(declared.minimum, language, 2)}–{format_number(declared.maximum, language, 2)} {texts[f'unit.{declared.unit}']}")
+    text = "; ".join(ranges)
+    if declared.integer:
+        text += f" ({texts['ui.table_whole_number']})"
+    return text
+
+
+def _required(declared, texts: Catalog) -> str:
+    if declared.default is not None:
+        default = declared.default
+        shown = texts.get(f"inputs.{declared.name}.choices.{default}") if isinstance(declared, ChoiceInput) else format_number(default, texts.language)
+        return texts["ui.table_default"].format(default=shown)
+    return texts["ui.table_yes"] if declared.required else texts["ui.table_optional"]
+
+
+def regimen_table(texts: Catalog) -> str:
+    """The EDF/EADV regimens, one row per indication, from ``calculators.guideline``."""
+    from calculators.guideline import REGIMENS
+
+    language = texts.language
+    rows = []
+    for indication, regimen in REGIMENS.items():
+        low, high = regimen.dose_range_g_per_kg
+        dose = format_number(low, language) if low == high else f"{format_number(low, language)}–{format_number(high, language)}"
+        days = str(regimen.days_min) if regimen.days_min == regimen.days_max else f"{regimen.days_min}–{regimen.days_max}"
+        if regimen.single_cycle:
+            interval = texts["single_cycle"]
+        else:
+            interval = fill(texts["interval"], {"weeks": regimen.interval_weeks, "max": regimen.max_interval_weeks}, language)
+        if regimen.initial_months is None:
+            duration = "—"
+        else:
+            first, last = regimen.initial_months
+            duration = fill(texts["months_single" if first == last else "months"], {"min": first, "max": last}, language)
+        rows.append((texts[f"indications.{indication}"], f"{dose} g/kg", days, interval, duration, texts[f"line.{regimen.line}"], regimen.evidence))
+    headers = [texts[f"columns.{name}"] for name in ("indication", "dose", "days", "interval", "initial_duration", "line", "evidence")]
+    return html_table(headers, rows, "regimen-table")

@@ -1,0 +1,73 @@
+"""Drive a calculator page as a reader would, and read back what it shows."""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+READY_TIMEOUT_MS = 60_000
+
+
+def open_calculator(page, site_url: str, calculator_id: str, language: str, fragment: str = "") -> None:
+    prefix = "" if language == "en" else f"{language}/"
+    page.goto(f"{site_url}{prefix}calculators/{calculator_id}/{('#' + fragment) if fragment else ''}")
+    page.wait_for_selector("[data-calc-status][data-state=ready]", timeout=READY_TIMEOUT_MS)
+
+
+def evaluate_through_fragment(page, calculator_id: str, inputs: dict, sequence: int) -> dict:
+    """Put ``inputs`` in the URL fragment, as a shared link would, and read the page's answer.
+
+    A throwaway ``_n`` parameter makes each fragment differ from the last, so the page always
+    recomputes; the page ignores names that are not its inputs.
+    """
+    fragment = urlencode({**inputs, "_n": sequence})
+    page.evaluate(
+        """([id, fragment]) => {
+            document.querySelector(`form[data-calculator="${id}"]`).closest('.calc').dataset.state = 'stale';
+            location.hash = fragment;
+        }""",
+        [calculator_id, fragment],
+    )
+    page.wait_for_function(
+        "id => document.querySelector(`form[data-calculator=\"${id}\"]`).closest('.calc').dataset.state === 'done'",
+        arg=calculator_id,
+        timeout=READY_TIMEOUT_MS,
+    )
+    return read_result(page, calculator_id)
+
+
+def read_result(page, calculator_id: str) -> dict:
+    """Rebuild an ``evaluate``-shaped result from the DOM: data-value, error and warning keys."""
+    shown = page.evaluate(
+        """id => {
+            const root = document.querySelector(`form[data-calculator="${id}"]`).closest('.calc');
+            const outputs = {};
+            for (const output of root.querySelectorAll('[data-output]')) {
+                if (output.closest('[data-output-row]').hidden || output.dataset.value === '') continue;
+                outputs[output.dataset.output] = {kind: output.dataset.kind, value: output.dataset.value, text: output.textContent};
+            }
+            const errors = {};
+            for (const error of root.querySelectorAll('[data-error-for]:not([hidden])')) {
+                errors[error.dataset.errorFor] = {key: error.dataset.errorKey, text: error.textContent};
+            }
+            const warnings = [...root.querySelectorAll('[data-warning-key]')].map(w => ({key: w.dataset.warningKey, text: w.textContent}));
+            return {outputs, errors, warnings, resultHidden: root.querySelector('[data-calc-result]').hidden};
+        }""",
+        calculator_id,
+    )
+    outputs = {name: _parse(item["kind"], item["value"]) for name, item in shown["outputs"].items()}
+    return {
+        "ok": not shown["errors"],
+        "outputs": outputs,  # kept even with errors: a number shown beside an error is a failure
+        "shown_outputs": shown["outputs"],
+        "errors": shown["errors"],
+        "warnings": shown["warnings"],
+        "result_hidden": shown["resultHidden"],
+    }
+
+
+def _parse(kind: str, value: str):
+    if kind in ("number", "percent"):
+        return float(value)
+    if kind == "category":
+        return value
+    return json.loads(value)

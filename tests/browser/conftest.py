@@ -1,0 +1,47 @@
+"""Browser fixtures: one Chromium for the session, and a guard on every request."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+class RequestLog:
+    """Every URL a browser context asked for, to prove nothing left the site's origin."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.urls: list[str] = []
+
+    def record(self, request) -> None:
+        self.urls.append(request.url)
+
+    def foreign(self) -> list[str]:
+        local = ("data:", "blob:", "about:")
+        return [url for url in self.urls if not url.startswith(self.origin) and not url.startswith(local)]
+
+
+@pytest.fixture
+def guarded_page(browser, site_url):
+    """A fresh page whose every request is logged; the test fails if one left the origin."""
+    context = browser.new_context()
+    log = RequestLog(site_url)
+    context.on("request", log.record)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert log.foreign() == [], "requests left the site's origin"
+    assert errors == [], "uncaught errors in the page"
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser, site_url):
+    """One context per test module, so the 9.6 MB runtime is fetched once and then cached."""
+    context = browser.new_context()
+    log = RequestLog(site_url)
+    context.on("request", log.record)
+    yield context
+    context.close()
+    assert log.foreign() == [], "requests left the site's origin"

@@ -1,0 +1,84 @@
+"""Depth (c): the built site as a reader meets it, in Chromium on 127.0.0.1."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from tests.browser.calculator_page import open_calculator, read_result
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("path", "language"), [("", "en"), ("ro/", "ro")])
+def test_home_page_renders_in_its_language(guarded_page, site_url, path, language):
+    guarded_page.goto(site_url + path)
+    assert guarded_page.get_attribute("html", "lang") == language
+    assert guarded_page.locator("h1").first.inner_text().strip()
+    # The disclaimer is visible on the home page.
+    assert guarded_page.locator(".admonition").first.is_visible()
+
+
+def test_theme_interface_is_romanian_on_romanian_pages(guarded_page, site_url):
+    guarded_page.goto(site_url + "ro/")
+    placeholder = guarded_page.get_attribute("input.md-search__input", "placeholder")
+    assert placeholder == "Caută"
+
+
+@pytest.mark.parametrize(
+    ("start", "target_language", "expected"),
+    [("calculators/ivig-dose/", "ro", "ro/calculators/ivig-dose/"), ("ro/calculators/ivig-dose/", "en", "calculators/ivig-dose/")],
+)
+def test_language_switcher_goes_to_the_same_page(guarded_page, site_url, start, target_language, expected):
+    guarded_page.goto(site_url + start)
+    link = guarded_page.locator(f'a.md-select__link[hreflang="{target_language}"]')
+    href = link.get_attribute("href")
+    guarded_page.goto(guarded_page.url.split("#")[0].rsplit("/", 2)[0] + "/" if False else _resolve(guarded_page.url, href))
+    assert guarded_page.url == site_url + expected
+    assert guarded_page.get_attribute("html", "lang") == target_language
+
+
+def _resolve(base: str, href: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(base, href)
+
+
+def test_romanian_reader_types_a_decimal_comma_and_reads_one(guarded_page, site_url):
+    open_calculator(guarded_page, site_url, "ivig-dose", "ro")
+    guarded_page.fill('[name="weight"]', "70,5")
+    guarded_page.fill('[name="days"]', "5")
+    guarded_page.wait_for_selector('[data-output="daily_dose_g"]:not([data-value=""])')
+    result = read_result(guarded_page, "ivig-dose")
+    assert result["outputs"]["total_dose_g"] > 0
+    shown = result["shown_outputs"]["daily_dose_g"]["text"]
+    assert re.search(r"\d,\d", shown), f"Romanian decimals use a comma: {shown!r}"
+    assert "." not in shown
+
+
+@pytest.mark.parametrize("bad_weight", ["0", "-5", "abc", ""])
+def test_bad_input_shows_a_localised_error_and_no_number(guarded_page, site_url, bad_weight):
+    open_calculator(guarded_page, site_url, "ivig-dose", "ro", fragment="weight=70&days=5")
+    guarded_page.wait_for_selector('[data-output="total_dose_g"]:not([data-value=""])')
+    guarded_page.fill('[name="weight"]', bad_weight)
+    guarded_page.locator('[name="weight"]').press("Enter")
+    error = guarded_page.locator('[data-error-for="weight"]')
+    error.wait_for(state="visible")
+    assert error.inner_text().strip()
+    assert guarded_page.get_attribute('[name="weight"]', "aria-invalid") == "true"
+    assert "aria-describedby" in guarded_page.locator('[name="weight"]').evaluate("e => e.getAttributeNames().join(' ')")
+    assert guarded_page.locator("[data-calc-result]").is_hidden()
+    values = guarded_page.eval_on_selector_all("[data-output]", "els => els.map(e => e.dataset.value + e.textContent)")
+    assert all(value == "" for value in values), "no number may be shown beside an error"
+
+
+def test_time_to_first_result(guarded_page, site_url, record_property):
+    """Navigation to the first result from a shared link, cold cache (reported, loosely bounded)."""
+    started = time.perf_counter()
+    guarded_page.goto(site_url + "calculators/ivig-dose/#weight=70&days=5")
+    guarded_page.wait_for_selector('[data-output="total_dose_g"]:not([data-value=""])', timeout=60_000)
+    elapsed = time.perf_counter() - started
+    record_property("first_result_seconds", round(elapsed, 2))
+    print(f"\nfirst calculator result {elapsed:.2f} s after navigation (cold cache)")
+    assert elapsed < 30
