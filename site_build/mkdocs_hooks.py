@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_build import markers, messages, runtime
+from site_build import markers, messages, page_notes, runtime
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -23,7 +23,9 @@ def on_pre_build(config, **_):
 
 
 def on_page_content(html, page, config, files, **_):
-    return markers.expand(html, language=page_language(page.file.src_uri), page_url=page.url, source=page.file.src_uri)
+    language = page_language(page.file.src_uri)
+    html = markers.expand(html, language=language, page_url=page.url, source=page.file.src_uri)
+    return html + page_notes.review_note(page.meta, language)
 
 
 def on_post_build(config, **_):
