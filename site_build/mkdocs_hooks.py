@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_build import markers, messages, page_notes, runtime
+from site_build import markers, messages, page_notes, runtime, security
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -26,6 +26,17 @@ def on_page_content(html, page, config, files, **_):
     language = page_language(page.file.src_uri)
     html = markers.expand(html, language=language, page_url=page.url, source=page.file.src_uri)
     return html + page_notes.review_note(page.meta, language)
+
+
+def on_post_page(output, page, config, **_):
+    return security.add_content_security_policy(output)
+
+
+def on_post_template(output_content, template_name, config, **_):
+    # Pages built from theme templates alone (404.html) get the same policy.
+    if template_name.endswith(".html"):
+        return security.add_content_security_policy(output_content)
+    return output_content
 
 
 def on_post_build(config, **_):

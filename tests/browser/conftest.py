@@ -6,6 +6,19 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+#: Collects Content-Security-Policy violations in the page, so a test can fail on any of them.
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations || []")
+
+
 class RequestLog:
     """Every URL a browser context asked for, to prove nothing left the site's origin."""
 
@@ -25,13 +38,16 @@ class RequestLog:
 def guarded_page(browser, site_url):
     """A fresh page whose every request is logged; the test fails if one left the origin."""
     context = browser.new_context()
+    context.add_init_script(CSP_WATCH)
     log = RequestLog(site_url)
     context.on("request", log.record)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
+    violations = csp_violations(page) if not page.is_closed() else []
     context.close()
+    assert violations == [], "Content-Security-Policy violations"
     assert log.foreign() == [], "requests left the site's origin"
     assert errors == [], "uncaught errors in the page"
 
@@ -40,6 +56,7 @@ def guarded_page(browser, site_url):
 def shared_context(browser, site_url):
     """One context per test module, so the 9.6 MB runtime is fetched once and then cached."""
     context = browser.new_context()
+    context.add_init_script(CSP_WATCH)
     log = RequestLog(site_url)
     context.on("request", log.record)
     yield context

@@ -11,6 +11,7 @@ import pytest
 import calculators
 from calculators.spec import ChoiceInput
 from tests.browser.calculator_page import evaluate_through_fragment, open_calculator
+from tests.browser.conftest import csp_violations
 from tests.support import vectors
 
 pytestmark = pytest.mark.browser
@@ -60,6 +61,8 @@ def test_vectors_through_the_page(shared_context, site_url, calculator_id, langu
             problems += [f"empty error text for {name}" for name, error in result["errors"].items() if not error["text"].strip()]
         if problems:
             failures[vector["id"]] = problems
+    violations = csp_violations(page)
     page.close()
     assert failures == {}
     assert page_errors == []
+    assert violations == []
