@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_build import markers, messages, page_notes, runtime, security
+from site_build import error_pages, markers, messages, page_notes, runtime, security
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -40,4 +40,5 @@ def on_post_template(output_content, template_name, config, **_):
 
 
 def on_post_build(config, **_):
+    error_pages.settle_not_found_page(Path(config.site_dir), config.theme.get("language", DEFAULT_LANGUAGE))
     runtime.install_browser_runtime(Path(config.site_dir))
