@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_build import error_pages, markers, messages, page_notes, runtime, security
+from site_build import error_pages, footnotes, markers, messages, page_notes, runtime, security
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -20,6 +20,10 @@ def page_language(src_uri: str) -> str:
 def on_pre_build(config, **_):
     # `serve` rebuilds in one process: re-read message files a translator just saved.
     messages.load_file.cache_clear()
+
+
+def on_page_markdown(markdown, page, config, files, **_):
+    return footnotes.separate_adjacent_references(markdown)
 
 
 def on_page_content(html, page, config, files, **_):
