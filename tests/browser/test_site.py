@@ -42,6 +42,7 @@ def test_language_switcher_goes_to_the_same_page(guarded_page, site_url, start, 
 
 def test_romanian_reader_types_a_decimal_comma_and_reads_one(guarded_page, site_url):
     open_calculator(guarded_page, site_url, "ivig-dose", "ro")
+    guarded_page.select_option('[name="indication"]', "blistering")
     guarded_page.fill('[name="weight"]', "70,5")
     guarded_page.fill('[name="days"]', "5")
     guarded_page.wait_for_selector('[data-output="daily_dose_g"]:not([data-value=""])')
@@ -54,7 +55,7 @@ def test_romanian_reader_types_a_decimal_comma_and_reads_one(guarded_page, site_
 
 @pytest.mark.parametrize("bad_weight", ["0", "-5", "abc", ""])
 def test_bad_input_shows_a_localised_error_and_no_number(guarded_page, site_url, bad_weight):
-    open_calculator(guarded_page, site_url, "ivig-dose", "ro", fragment="weight=70&days=5")
+    open_calculator(guarded_page, site_url, "ivig-dose", "ro", fragment="indication=dermatomyositis&weight=70&days=5")
     guarded_page.wait_for_selector('[data-output="total_dose_g"]:not([data-value=""])')
     guarded_page.fill('[name="weight"]', bad_weight)
     guarded_page.locator('[name="weight"]').press("Enter")
@@ -71,7 +72,7 @@ def test_bad_input_shows_a_localised_error_and_no_number(guarded_page, site_url,
 def test_time_to_first_result(guarded_page, site_url, record_property):
     """Navigation to the first result from a shared link, cold cache (reported, loosely bounded)."""
     started = time.perf_counter()
-    guarded_page.goto(site_url + "calculators/ivig-dose/#weight=70&days=5")
+    guarded_page.goto(site_url + "calculators/ivig-dose/#indication=dermatomyositis&weight=70&days=5")
     guarded_page.wait_for_selector('[data-output="total_dose_g"]:not([data-value=""])', timeout=60_000)
     elapsed = time.perf_counter() - started
     record_property("first_result_seconds", round(elapsed, 2))

@@ -19,6 +19,7 @@ export function formatMessage(messages, message, language) {
     if (typeof value === "number") return formatNumber(value, language, 2);
     if (name === "unit") return messages[`unit.${value}`] ?? String(value);
     if (name === "field") return messages[`inputs.${value}.label`] ?? String(value);
-    return String(value);
+    // A parameter named after a choice input (e.g. {indication}) shows that choice's text.
+    return messages[`inputs.${name}.choices.${value}`] ?? String(value);
   });
 }

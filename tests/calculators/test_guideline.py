@@ -1,0 +1,150 @@
+"""The guideline's regimen data: the values printed in the guideline, and the messages its table needs."""
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from calculators import guideline, ivig_dose, ivig_schedule
+from calculators.guideline import REGIMENS, Regimen
+
+ROOT = Path(__file__).resolve().parents[2]
+MESSAGE_FILES = {"en": ROOT / "content/messages/guideline.yml", "ro": ROOT / "content/ro/messages/guideline.yml"}
+CHRONIC = ("dermatomyositis", "blistering", "vasculitis", "vasculitis_renal", "lupus", "other")
+
+
+def flatten(tree, prefix=""):
+    flat = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = str(value)
+    return flat
+
+
+def messages(language):
+    return flatten(yaml.safe_load(MESSAGE_FILES[language].read_text(encoding="utf-8")))
+
+
+def test_the_field_names_the_site_generator_reads():
+    assert [field.name for field in dataclasses.fields(Regimen)] == [
+        "indication", "dose_g_per_kg", "dose_range_g_per_kg", "days_min", "days_max", "single_cycle",
+        "interval_weeks", "max_interval_weeks", "initial_months", "line", "evidence",
+    ]
+
+
+def test_keys_are_the_ivig_dose_indication_choices():
+    assert tuple(REGIMENS) == (
+        "dermatomyositis", "blistering", "vasculitis", "vasculitis_renal", "lupus", "ten", "kawasaki", "other",
+    )
+    assert all(regimen.indication == key for key, regimen in REGIMENS.items())
+    assert ivig_dose.CALCULATOR.input("indication").choices == guideline.INDICATIONS == tuple(REGIMENS)
+    assert ivig_schedule.CALCULATOR.input("indication").choices == guideline.INDICATIONS
+
+
+@pytest.mark.parametrize("indication", CHRONIC)
+def test_chronic_indications_follow_table_2(indication):
+    regimen = REGIMENS[indication]
+    assert (regimen.days_min, regimen.days_max) == (2, 5)
+    assert not regimen.single_cycle
+    assert (regimen.interval_weeks, regimen.max_interval_weeks) == (4, 6)
+
+
+@pytest.mark.parametrize("indication", ("dermatomyositis", "blistering", "vasculitis", "lupus", "other"))
+def test_standard_dose_is_2_g_per_kg(indication):
+    assert REGIMENS[indication].dose_g_per_kg == 2.0
+    assert REGIMENS[indication].dose_range_g_per_kg == (2.0, 2.0)
+
+
+def test_ten():
+    ten = REGIMENS["ten"]
+    assert (ten.dose_g_per_kg, ten.dose_range_g_per_kg) == (3.0, (3.0, 3.0))
+    assert (ten.days_min, ten.days_max, ten.single_cycle) == (3, 5, True)
+    assert (ten.interval_weeks, ten.max_interval_weeks, ten.initial_months) == (None, None, None)
+    assert ten.line == "first"
+
+
+def test_kawasaki_allows_a_one_day_bolus():
+    kawasaki = REGIMENS["kawasaki"]
+    assert (kawasaki.dose_g_per_kg, kawasaki.dose_range_g_per_kg) == (2.0, (1.6, 2.0))
+    assert (kawasaki.days_min, kawasaki.days_max, kawasaki.single_cycle) == (1, 5, True)
+
+
+def test_renal_vasculitis_reduced_dose_is_the_printed_example():
+    renal = REGIMENS["vasculitis_renal"]
+    assert renal.dose_g_per_kg == 1.0
+    assert renal.dose_range_g_per_kg == (1.0, 2.0)
+
+
+def test_initial_durations():
+    assert {key: regimen.initial_months for key, regimen in REGIMENS.items()} == {
+        "dermatomyositis": (6, 6), "blistering": (3, 6), "vasculitis": (3, 6), "vasculitis_renal": (3, 6),
+        "lupus": (6, 6), "ten": None, "kawasaki": None, "other": None,
+    }
+
+
+def test_evidence_as_printed():
+    assert REGIMENS["dermatomyositis"].evidence == "I-b / A"
+    assert REGIMENS["ten"].evidence == "IIIb / C"
+    assert REGIMENS["kawasaki"].evidence == "I a / A"
+
+
+@pytest.mark.parametrize("regimen", REGIMENS.values(), ids=list(REGIMENS))
+def test_each_regimen_is_consistent_and_inside_the_calculators_hard_limits(regimen):
+    low, high = regimen.dose_range_g_per_kg
+    assert low <= regimen.dose_g_per_kg <= high
+    dose_input = ivig_dose.CALCULATOR.input("dose_g_per_kg")
+    assert dose_input.minimum <= low and high <= dose_input.maximum
+    for calculator in (ivig_dose.CALCULATOR, ivig_schedule.CALCULATOR):
+        days_input = calculator.input("days")
+        assert days_input.minimum <= regimen.days_min <= regimen.days_max <= days_input.maximum
+    assert regimen.single_cycle == (regimen.interval_weeks is None) == (regimen.max_interval_weeks is None)
+    if regimen.interval_weeks is not None:
+        assert regimen.interval_weeks <= regimen.max_interval_weeks
+    if regimen.initial_months is not None:
+        assert regimen.initial_months[0] <= regimen.initial_months[1]
+
+
+def test_review_rules_name_known_indications():
+    for rules in (
+        guideline.STOP_IF_NO_RESPONSE_AFTER_CYCLES,
+        guideline.STOP_IF_NO_RESPONSE_AFTER_MONTHS,
+        guideline.JUDGE_RESPONSE_AFTER_MONTHS,
+        guideline.WASHOUT_AFTER_CYCLES,
+    ):
+        assert set(rules) <= set(REGIMENS)
+        assert not any(REGIMENS[indication].single_cycle for indication in rules)
+    assert guideline.STOP_IF_NO_RESPONSE_AFTER_CYCLES == {"dermatomyositis": 6, "blistering": 6}
+    assert guideline.WASHOUT_AFTER_CYCLES == {"dermatomyositis": 12}
+    assert guideline.JUDGED_BY_REEPITHELIALISATION == {"ten"}
+
+
+def test_days_within_guideline_includes_both_ends():
+    ten = REGIMENS["ten"]
+    assert [guideline.days_within_guideline(ten, days) for days in range(1, 7)] == [False, False, True, True, True, False]
+
+
+@pytest.mark.parametrize("language", MESSAGE_FILES)
+def test_table_messages_cover_every_value(language):
+    texts = messages(language)
+    needed = {f"indications.{key}" for key in REGIMENS}
+    needed |= {f"line.{regimen.line}" for regimen in REGIMENS.values()}
+    needed |= {f"columns.{column}" for column in ("indication", "dose", "days", "interval", "initial_duration", "line", "evidence")}
+    # The texts site_build/tables.py fills in: "{min}–{max} months", "{min} months", etc.
+    needed |= {"single_cycle", "interval", "months", "months_single"}
+    assert needed <= set(texts), sorted(needed - set(texts))
+    assert all(texts[key].strip() for key in texts)
+
+
+def test_both_languages_have_the_same_keys_and_placeholders():
+    english, romanian = messages("en"), messages("ro")
+    assert set(english) == set(romanian)
+    for key in english:
+        assert set(re.findall(r"\{(\w+)\}", english[key])) == set(re.findall(r"\{(\w+)\}", romanian[key])), key
+
+
+def test_romanian_uses_comma_below_diacritics():
+    text = MESSAGE_FILES["ro"].read_text(encoding="utf-8")
+    assert not re.search("[\u015f\u0163\u015e\u0162]", text)

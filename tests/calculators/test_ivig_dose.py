@@ -1,0 +1,229 @@
+"""ivig-dose beyond the shared vectors: the formulas, the messages, and properties over random input."""
+import math
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import calculators
+from calculators import ivig_dose
+from calculators.guideline import INDICATIONS, REGIMENS
+from calculators.spec import ChoiceInput, NumberInput
+
+ROOT = Path(__file__).resolve().parents[2]
+CALCULATOR = ivig_dose.CALCULATOR
+FAST = settings(max_examples=200, deadline=None)
+
+
+# --- formulas -----------------------------------------------------------------------------------
+
+def test_devine_ideal_body_weight():
+    assert ivig_dose.ideal_body_weight_kg(152.4, "male") == pytest.approx(50.0)
+    assert ivig_dose.ideal_body_weight_kg(152.4, "female") == pytest.approx(45.5)
+    # TV-I1, TV-I2, TV-I5 of the reference sheet: 70.46, 52.38, 84.05 kg.
+    assert ivig_dose.ideal_body_weight_kg(175, "male") == pytest.approx(70.46, abs=0.005)
+    assert ivig_dose.ideal_body_weight_kg(160, "female") == pytest.approx(52.38, abs=0.005)
+    assert ivig_dose.ideal_body_weight_kg(190, "male") == pytest.approx(84.05, abs=0.005)
+
+
+def test_adjusted_body_weight():
+    assert ivig_dose.adjusted_body_weight_kg(70.0, 100.0) == pytest.approx(82.0)
+    assert ivig_dose.adjusted_body_weight_kg(70.0, 70.0) == pytest.approx(70.0)
+
+
+def test_devine_limit_is_60_inches():
+    assert ivig_dose.DEVINE_MIN_HEIGHT_CM == pytest.approx(152.4)
+    assert ivig_dose._devine_applies(60 * ivig_dose.CM_PER_INCH)
+    assert not ivig_dose._devine_applies(152.39)
+
+
+def test_body_mass_index():
+    assert ivig_dose.body_mass_index(100, 175) == pytest.approx(32.65, abs=0.005)
+    assert ivig_dose.body_mass_index(120, 200) == 30.0
+
+
+def test_round_to_step_is_nearest_with_halves_up():
+    assert ivig_dose.round_to_step(164.56, 5) == 165
+    assert ivig_dose.round_to_step(202.29, 5) == 200
+    assert ivig_dose.round_to_step(162.5, 5) == 165
+    assert ivig_dose.round_to_step(161.25, 2.5) == 162.5
+    assert ivig_dose.round_to_step(1.2, 2.5) == 0
+
+
+def test_every_declared_output_is_returned():
+    result = calculators.evaluate("ivig-dose", {"indication": "ten", "weight": "70", "days": "3"})
+    assert result["ok"]
+    assert set(result["outputs"]) == {output.name for output in CALCULATOR.outputs}
+
+
+def test_rounding_that_would_give_zero_grams_shows_no_rounded_dose():
+    result = calculators.evaluate("ivig-dose", {"indication": "other", "weight": "2", "dose_g_per_kg": "0.2", "days": "5", "rounding": "5"})
+    assert result["ok"]
+    assert result["outputs"]["total_dose_rounded_g"] is None
+    assert result["outputs"]["total_dose_g"] == pytest.approx(0.4)
+
+
+# --- messages -----------------------------------------------------------------------------------
+
+def flatten(tree, prefix=""):
+    flat = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = str(value)
+    return flat
+
+
+def catalog(language):
+    base = ROOT / "content" if language == "en" else ROOT / "content" / language
+    common = flatten(yaml.safe_load((base / "messages/common.yml").read_text(encoding="utf-8")))
+    own = flatten(yaml.safe_load((base / "messages/ivig-dose.yml").read_text(encoding="utf-8")))
+    return common, own
+
+
+def needed_keys():
+    keys = {"title"}
+    selectors = {declared.unit_input for declared in CALCULATOR.inputs if isinstance(declared, NumberInput) and declared.unit_input}
+    for declared in CALCULATOR.inputs:
+        if declared.name in selectors:
+            keys |= {f"unit.{choice}" for choice in declared.choices}
+            continue
+        keys.add(f"inputs.{declared.name}.label")
+        if isinstance(declared, ChoiceInput):
+            keys |= {f"inputs.{declared.name}.choices.{choice}" for choice in declared.choices}
+        if isinstance(declared, NumberInput) and not declared.unit_input:
+            keys.add(f"unit.{declared.unit}")
+    for output in CALCULATOR.outputs:
+        keys.add(f"outputs.{output.name}.label")
+        if output.unit:
+            keys.add(f"unit.{output.unit}")
+    keys |= {f"outputs.dosing_weight_basis.values.{value}" for value in ("actual", "ideal", "adjusted", "actual_short_stature", "actual_below_ideal")}
+    source = Path(ivig_dose.__file__).read_text(encoding="utf-8")
+    keys |= set(re.findall(r'message\("((?:warning|error)\.\w+)"', source))
+    return keys
+
+
+@pytest.mark.parametrize("language", ("en", "ro"))
+def test_every_message_the_page_needs_exists(language):
+    common, own = catalog(language)
+    missing = needed_keys() - set(common) - set(own)
+    assert not missing, sorted(missing)
+
+
+def test_both_languages_have_the_same_keys_and_placeholders():
+    english, romanian = catalog("en")[1], catalog("ro")[1]
+    assert set(english) == set(romanian)
+    for key in english:
+        assert set(re.findall(r"\{(\w+)\}", english[key])) == set(re.findall(r"\{(\w+)\}", romanian[key])), key
+
+
+def test_romanian_uses_comma_below_diacritics():
+    text = (ROOT / "content/ro/messages/ivig-dose.yml").read_text(encoding="utf-8")
+    assert not re.search("[\u015f\u0163\u015e\u0162]", text)
+
+
+def test_provenance_record_is_complete():
+    record = yaml.safe_load((ROOT / "calculators/provenance/ivig-dose.yaml").read_text(encoding="utf-8"))
+    assert record["calculator"] == CALCULATOR.id
+    assert all(source["citation"] and source["used_for"] for source in record["sources"])
+    assert all(set(choice) == {"topic", "decision", "why"} for choice in record["choices"])
+    assert record["unverified"]
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+def decimal_text(low, high):
+    """A number as a reader types it: point or comma, up to two decimals."""
+    return st.builds(
+        lambda value, comma: f"{value:.2f}".replace(".", ",") if comma else f"{value:.2f}",
+        st.floats(min_value=low, max_value=high, allow_nan=False),
+        st.booleans(),
+    )
+
+
+@st.composite
+def valid_inputs(draw, weight=None):
+    inputs = {
+        "indication": draw(st.sampled_from(INDICATIONS)),
+        "weight": weight if weight is not None else draw(decimal_text(2, 350)),
+        "days": str(draw(st.integers(1, 5))),
+        "concentration_pct": draw(st.sampled_from(("5", "10"))),
+        "rounding": draw(st.sampled_from(("none", "2.5", "5"))),
+        "renal_cardiac_risk": draw(st.sampled_from(("no", "yes"))),
+        "dosing_weight": draw(st.sampled_from(("actual", "ideal", "adjusted"))),
+        # Height and sex always given, so that ideal and adjusted weight can be computed.
+        "height": draw(decimal_text(45, 250)),
+        "sex": draw(st.sampled_from(("female", "male"))),
+    }
+    if draw(st.booleans()):
+        inputs["dose_g_per_kg"] = draw(decimal_text(0.2, 3.0))
+    return inputs
+
+
+@FAST
+@given(valid_inputs())
+def test_valid_input_gives_finite_consistent_numbers(inputs):
+    result = calculators.evaluate("ivig-dose", inputs)
+    assert result["ok"], result["errors"]
+    out = result["outputs"]
+    for name, value in out.items():
+        if isinstance(value, float):
+            assert math.isfinite(value), name
+    days = int(inputs["days"])
+    pct = float(inputs["concentration_pct"])
+    assert out["daily_dose_g"] * days == pytest.approx(out["total_dose_g"], rel=1e-12)
+    assert out["total_dose_g"] == pytest.approx(out["dose_g_per_kg_used"] * out["dosing_weight_kg"], rel=1e-12)
+    assert out["total_volume_ml"] == pytest.approx(out["total_dose_g"] / (pct / 100), rel=1e-12)
+    assert out["daily_volume_ml"] == pytest.approx(out["daily_dose_g"] / (pct / 100), rel=1e-12)
+    actual_kg = float(inputs["weight"].replace(",", "."))
+    assert 0 < out["dosing_weight_kg"] <= actual_kg
+    assert 0.2 <= out["dose_g_per_kg_used"] <= 3.0
+    if out["ibw_kg"] is not None:
+        assert out["ibw_kg"] > 0
+    if out["total_dose_rounded_g"] is not None:
+        assert abs(out["total_dose_rounded_g"] - out["total_dose_g"]) <= float(inputs["rounding"]) / 2 + 1e-9
+    if "dose_g_per_kg" not in inputs:
+        assert out["dose_g_per_kg_used"] == REGIMENS[inputs["indication"]].dose_g_per_kg
+
+
+@FAST
+@given(valid_inputs(weight="0"), st.floats(min_value=2, max_value=349), st.floats(min_value=0.01, max_value=100))
+def test_dose_grows_with_weight(inputs, lighter, extra):
+    heavier = min(lighter + extra, 350)
+    low = calculators.evaluate("ivig-dose", {**inputs, "weight": repr(lighter)})
+    high = calculators.evaluate("ivig-dose", {**inputs, "weight": repr(heavier)})
+    assert low["ok"] and high["ok"]
+    assert low["outputs"]["total_dose_g"] <= high["outputs"]["total_dose_g"] + 1e-9
+    assert low["outputs"]["daily_dose_g"] <= high["outputs"]["daily_dose_g"] + 1e-9
+    if inputs["dosing_weight"] == "actual" and heavier > lighter:
+        assert low["outputs"]["total_dose_g"] < high["outputs"]["total_dose_g"]
+
+
+@FAST
+@given(valid_inputs(), st.sampled_from(("weight", "height", "days", "dose_g_per_kg")), st.one_of(
+    st.text(max_size=8),
+    st.sampled_from(("0", "-1", "1,5,2", "1.234,5", "nan", "inf", "1e3", "351", "44", "6", "3.01", "0.1")),
+))
+def test_invalid_input_never_gives_a_number(inputs, field, garbage):
+    result = calculators.evaluate("ivig-dose", {**inputs, field: garbage})
+    assert isinstance(result["ok"], bool)
+    if not result["ok"]:
+        assert result["outputs"] == {}
+        assert result["errors"]
+
+
+@FAST
+@given(st.dictionaries(
+    st.sampled_from([declared.name for declared in CALCULATOR.inputs] + ["unknown"]),
+    st.one_of(st.none(), st.text(max_size=6), st.integers(), st.floats(), st.booleans(), st.lists(st.integers(), max_size=2)),
+))
+def test_never_raises_and_errors_carry_no_outputs(inputs):
+    result = calculators.evaluate("ivig-dose", inputs)
+    assert set(result) == {"ok", "outputs", "warnings", "errors"}
+    if not result["ok"]:
+        assert result["outputs"] == {}
+    assert all(error["key"] != "error.no_result" for error in result["errors"].values())
