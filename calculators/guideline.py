@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .spec import Reference
+
 
 @dataclass(frozen=True)
 class Regimen:
@@ -218,3 +220,19 @@ JUDGED_BY_REEPITHELIALISATION: frozenset[str] = frozenset({"ten"})
 def days_within_guideline(regimen: Regimen, days: int) -> bool:
     """True when ``days`` lies in the regimen's range, both ends included."""
     return regimen.days_min <= days <= regimen.days_max
+
+
+#: The guideline itself, cited by every calculator that applies it.
+REFERENCES = (
+        Reference(
+            "Enk A, Ormerod A; European Dermatology Forum Guideline Subcommittee. Guidelines on the use of "
+            "high-dose intravenous immunoglobulin in dermatology. Eur J Dermatol. 2009;19(1):90-98. The same "
+            "consensus: Use of high-dose immunoglobulins in dermatology. J Dtsch Dermatol Ges. 2009;7(9):806-812.",
+            doi="10.1111/j.1610-0387.2009.07118.x",
+        ),
+        Reference(
+            "Enk AH, Hadaschik EN, Eming R, et al. European Guidelines (S1) on the use of high-dose "
+            "intravenous immunoglobulin in dermatology. J Eur Acad Dermatol Venereol. 2016;30(10):1657-1669.",
+            doi="10.1111/jdv.13725",
+        ),
+)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from .guideline import INDICATIONS, REGIMENS, days_within_guideline
+from .guideline import INDICATIONS, REGIMENS, days_within_guideline, REFERENCES as GUIDELINE_REFERENCES
 from .spec import Calculator, ChoiceInput, NumberInput, Output, Reference, Result, message
 
 KG_PER_LB = 0.45359237  # exact, by definition of the international pound
@@ -234,17 +234,7 @@ CALCULATOR = Calculator(
     inputs=SPEC_INPUTS,
     outputs=OUTPUTS,
     references=(
-        Reference(
-            "Enk A, Ormerod A; European Dermatology Forum Guideline Subcommittee. Guidelines on the use of "
-            "high-dose intravenous immunoglobulin in dermatology. Eur J Dermatol. 2009;19(1):90-98. The same "
-            "consensus: Use of high-dose immunoglobulins in dermatology. J Dtsch Dermatol Ges. 2009;7(9):806-812.",
-            doi="10.1111/j.1610-0387.2009.07118.x",
-        ),
-        Reference(
-            "Enk AH, Hadaschik EN, Eming R, et al. European Guidelines (S1) on the use of high-dose "
-            "intravenous immunoglobulin in dermatology. J Eur Acad Dermatol Venereol. 2016;30(10):1657-1669.",
-            doi="10.1111/jdv.13725",
-        ),
+        *GUIDELINE_REFERENCES,
         Reference(
             "Pai MP, Paloucek FP. The origin of the \"ideal\" body weight equations. "
             "Ann Pharmacother. 2000;34(9):1066-1069.",

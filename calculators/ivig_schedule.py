@@ -29,6 +29,7 @@ from .guideline import (
     JUDGE_RESPONSE_AFTER_MONTHS,
     JUDGED_BY_REEPITHELIALISATION,
     LENGTHEN_AFTER_MONTHS,
+    REFERENCES as GUIDELINE_REFERENCES,
     REGIMENS,
     STOP_IF_NO_RESPONSE_AFTER_CYCLES,
     STOP_IF_NO_RESPONSE_AFTER_MONTHS,
@@ -165,18 +166,6 @@ CALCULATOR = Calculator(
         Output("cycles", kind="cycles"),
         Output("review_points", kind="dated_notes"),
     ),
-    references=(
-        Reference(
-            "Enk A, Ormerod A; European Dermatology Forum Guideline Subcommittee. Guidelines on the use of "
-            "high-dose intravenous immunoglobulin in dermatology. Eur J Dermatol. 2009;19(1):90-98. The same "
-            "consensus: Use of high-dose immunoglobulins in dermatology. J Dtsch Dermatol Ges. 2009;7(9):806-812.",
-            doi="10.1111/j.1610-0387.2009.07118.x",
-        ),
-        Reference(
-            "Enk AH, Hadaschik EN, Eming R, et al. European Guidelines (S1) on the use of high-dose "
-            "intravenous immunoglobulin in dermatology. J Eur Acad Dermatol Venereol. 2016;30(10):1657-1669.",
-            doi="10.1111/jdv.13725",
-        ),
-    ),
+    references=GUIDELINE_REFERENCES,
     compute=compute,
 )
