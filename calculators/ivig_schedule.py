@@ -37,7 +37,7 @@ from .guideline import (
     Regimen,
     days_within_guideline,
 )
-from .spec import Calculator, ChoiceInput, DateInput, NumberInput, Output, Reference, Result, message
+from .spec import Calculator, ChoiceInput, DateInput, NumberInput, Output, Result, message
 
 DAYS_PER_WEEK = 7
 #: Each lengthened interval is this many days longer than the one before (our reading of
