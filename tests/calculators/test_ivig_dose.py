@@ -1,17 +1,14 @@
 """ivig-dose beyond the shared vectors: the formulas, the messages, and properties over random input."""
 import math
-import re
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
 from calculators import ivig_dose
 from calculators.guideline import INDICATIONS, REGIMENS
-from calculators.spec import ChoiceInput, NumberInput
 
 ROOT = Path(__file__).resolve().parents[2]
 CALCULATOR = ivig_dose.CALCULATOR
@@ -64,74 +61,6 @@ def test_rounding_that_would_give_zero_grams_shows_no_rounded_dose():
     assert result["ok"]
     assert result["outputs"]["total_dose_rounded_g"] is None
     assert result["outputs"]["total_dose_g"] == pytest.approx(0.4)
-
-
-# --- messages -----------------------------------------------------------------------------------
-
-def flatten(tree, prefix=""):
-    flat = {}
-    for key, value in tree.items():
-        if isinstance(value, dict):
-            flat.update(flatten(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = str(value)
-    return flat
-
-
-def catalog(language):
-    base = ROOT / "content" if language == "en" else ROOT / "content" / language
-    common = flatten(yaml.safe_load((base / "messages/common.yml").read_text(encoding="utf-8")))
-    own = flatten(yaml.safe_load((base / "messages/ivig-dose.yml").read_text(encoding="utf-8")))
-    return common, own
-
-
-def needed_keys():
-    keys = {"title"}
-    selectors = {declared.unit_input for declared in CALCULATOR.inputs if isinstance(declared, NumberInput) and declared.unit_input}
-    for declared in CALCULATOR.inputs:
-        if declared.name in selectors:
-            keys |= {f"unit.{choice}" for choice in declared.choices}
-            continue
-        keys.add(f"inputs.{declared.name}.label")
-        if isinstance(declared, ChoiceInput):
-            keys |= {f"inputs.{declared.name}.choices.{choice}" for choice in declared.choices}
-        if isinstance(declared, NumberInput) and not declared.unit_input:
-            keys.add(f"unit.{declared.unit}")
-    for output in CALCULATOR.outputs:
-        keys.add(f"outputs.{output.name}.label")
-        if output.unit:
-            keys.add(f"unit.{output.unit}")
-    keys |= {f"outputs.dosing_weight_basis.values.{value}" for value in ("actual", "ideal", "adjusted", "actual_short_stature", "actual_below_ideal")}
-    source = Path(ivig_dose.__file__).read_text(encoding="utf-8")
-    keys |= set(re.findall(r'message\("((?:warning|error)\.\w+)"', source))
-    return keys
-
-
-@pytest.mark.parametrize("language", ("en", "ro"))
-def test_every_message_the_page_needs_exists(language):
-    common, own = catalog(language)
-    missing = needed_keys() - set(common) - set(own)
-    assert not missing, sorted(missing)
-
-
-def test_both_languages_have_the_same_keys_and_placeholders():
-    english, romanian = catalog("en")[1], catalog("ro")[1]
-    assert set(english) == set(romanian)
-    for key in english:
-        assert set(re.findall(r"\{(\w+)\}", english[key])) == set(re.findall(r"\{(\w+)\}", romanian[key])), key
-
-
-def test_romanian_uses_comma_below_diacritics():
-    text = (ROOT / "content/ro/messages/ivig-dose.yml").read_text(encoding="utf-8")
-    assert not re.search("[\u015f\u0163\u015e\u0162]", text)
-
-
-def test_provenance_record_is_complete():
-    record = yaml.safe_load((ROOT / "calculators/provenance/ivig-dose.yaml").read_text(encoding="utf-8"))
-    assert record["calculator"] == CALCULATOR.id
-    assert all(source["citation"] and source["used_for"] for source in record["sources"])
-    assert all(set(choice) == {"topic", "decision", "why"} for choice in record["choices"])
-    assert record["unverified"]
 
 
 # --- properties ---------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ File format::
 
 For an error vector the set of fields in error must equal ``errors`` exactly, each with the key
 given, and no output may be present.
+
+Name at least one input in every vector, blank if need be (``"weight": ""``): the browser run
+carries the inputs in the URL fragment, and a page ignores a fragment naming none of its inputs.
 """
 from __future__ import annotations
 
