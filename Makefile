@@ -1,6 +1,7 @@
 # Two commands for a newcomer (see README.md):
 #   make serve   set everything up, then serve the site at http://127.0.0.1:8000 with live reload
 #   make test    set everything up (Debian's chromium included), then run every test
+#   make check   the translators' check of content/ (see TRANSLATING.md); fails on an error
 # Every step is idempotent: a step runs again only when its pins change.
 
 PYTHON ?= python3
@@ -35,6 +36,9 @@ build: setup
 
 test: setup chromium
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.installed
+	$(BIN)/python -m site_build check
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

@@ -7,7 +7,8 @@ been rendered, so the generated markup is never touched by Markdown:
 - ``<!-- calculator-inputs: ivig-dose -->``: its inputs, units and accepted ranges;
 - ``<!-- calculator-criteria: scorten -->``: a score's published criteria and points;
 - ``<!-- calculator-bands: scorten -->``: a score's interpretation bands;
-- ``<!-- regimen-table -->``: the EDF/EADV guideline's regimen per indication.
+- ``<!-- regimen-table -->``: the EDF/EADV guideline's regimen per indication;
+- ``<!-- translation-status -->``: every page and the state of its Romanian translation.
 
 All of them come from ``calculators`` and the translators' message files: a page never retypes
 a threshold, a point value or a dose.
@@ -20,10 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 import calculators
-from site_build import forms, messages, tables
+from site_build import forms, messages, status_page, tables
+from site_build.check.documents import MARKER_NAMES
 
 MARKER = re.compile(
-    r"(?:<p>)?<!--\s*(?P<name>calculator|calculator-inputs|calculator-criteria|calculator-bands|regimen-table)"
+    r"(?:<p>)?<!--\s*(?P<name>" + "|".join(sorted(MARKER_NAMES, key=len, reverse=True)) + r")"
     r"(?::\s*(?P<argument>[\w-]+))?\s*-->(?:</p>)?"
 )
 TABLES = {
@@ -44,6 +46,8 @@ def expand(html: str, *, language: str, page_url: str, source: str) -> str:
                 return TABLES[name](calculator, messages.catalog(language, calculator.id))
             if name == "regimen-table":
                 return tables.regimen_table(messages.catalog(language, "guideline"))
+            if name == "translation-status":
+                return status_page.translation_status_table(language, page_url)
         except messages.MissingMessage as missing:
             raise PluginError(f"{source}: {missing.args[0]}") from None
         raise PluginError(f"{source}: unknown marker {match[0]!r}")
