@@ -71,6 +71,13 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
         control = f'<input type="date" id="{field_id}" name="{declared.name}" aria-describedby="{described_by}">'
     else:
         control = _number_control(calculator, declared, field_id, described_by, texts)
+        if declared.unit_input:
+            # The unit selector is validated too (it may be required, with no default): its
+            # error needs a place beside it, like any field's.
+            error_html += (
+                f'<p class="calc-error" id="{calculator.id}-{declared.unit_input}-error"'
+                f' data-error-for="{declared.unit_input}" hidden></p>'
+            )
     return (
         f'<div class="calc-field" data-field="{declared.name}">'
         f'<label for="{field_id}">{escape(label)}</label>'
@@ -94,7 +101,7 @@ def _number_control(calculator: Calculator, declared: NumberInput, field_id: str
         control += _select(
             selector,
             unit_id,
-            "",
+            f"{unit_id}-error",
             texts,
             lambda choice: texts[f"unit.{choice}"],
             aria_label=f'{texts[f"inputs.{declared.name}.label"]}: {texts["ui.unit_select"]}',
@@ -138,14 +145,18 @@ def _result_area(calculator: Calculator, texts: Catalog) -> str:
                 f'<div class="calc-output-row" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
                 f"<dd><output {attributes}></output></dd></div>"
             )
+    # The live region is a wrapper that is always rendered: screen readers announce changes
+    # only inside a region they already know, so a region that is itself unhidden together
+    # with its first result would often stay silent.
     return (
-        f'<section class="calc-result" data-calc-result aria-live="polite" hidden>'
+        f'<div class="calc-live" aria-live="polite">'
+        f'<section class="calc-result" data-calc-result hidden>'
         f'<h3 class="calc-result-title">{escape(texts["ui.results"])}</h3>'
         f'<dl class="calc-outputs">{"".join(rows)}</dl>'
         f'<ul class="calc-warnings" data-calc-warnings></ul>'
         f'<p class="calc-actions"><button type="button" class="md-button" data-calc-copy>{escape(texts["ui.copy_summary"])}</button>'
         f' <span data-calc-copied role="status"></span></p>'
-        f"</section>"
+        f"</section></div>"
     )
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
+import calculators
+from calculators.spec import ChoiceInput
+from tests.support import vectors
+
 READY_TIMEOUT_MS = 60_000
 
 
@@ -71,3 +75,39 @@ def _parse(kind: str, value: str):
     if kind == "category":
         return value
     return json.loads(value)
+
+
+def reachable_through_a_form(calculator_id: str, vector: dict) -> bool:
+    """A form cannot send a value outside a select's or a radio group's options.
+
+    Such vectors (``error.invalid_choice``) guard Python against hand-made requests; they run on
+    the host and in Pyodide, and are left out of the browser runs only.
+    """
+    calculator = calculators.CALCULATORS[calculator_id]
+    for declared in calculator.inputs:
+        value = vector["inputs"].get(declared.name)
+        if isinstance(declared, ChoiceInput) and value not in (None, "") and value not in declared.choices:
+            return False
+    return True
+
+
+def vectors_by_calculator() -> dict[str, list[dict]]:
+    """The shared vectors a reader could reproduce through each calculator's form."""
+    grouped: dict[str, list[dict]] = {}
+    for calculator_id, vector in vectors.all_vectors():
+        if reachable_through_a_form(calculator_id, vector):
+            grouped.setdefault(calculator_id, []).append(vector)
+    return grouped
+
+
+GROUPED = vectors_by_calculator()
+
+
+def mismatches(shown: dict, vector: dict) -> list[str]:
+    """Judge what the page shows (from :func:`read_result`) with the shared comparison."""
+    judged = {
+        **shown,
+        "errors": {name: {"key": error["key"]} for name, error in shown["errors"].items()},
+        "warnings": [{"key": warning["key"]} for warning in shown["warnings"]],
+    }
+    return vectors.mismatches(judged, vector)
