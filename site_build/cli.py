@@ -1,15 +1,23 @@
-"""Command line: ``python -m site_build build|serve``.
+"""Command line: ``python -m site_build build|serve|check|bench``.
 
 ``build`` writes the static site to ``site/`` with MkDocs' strict semantics (any warning fails
 the build). ``serve`` does the same into a temporary folder and serves it on
-http://127.0.0.1:8000 with live reload, for translators previewing their edits.
+http://127.0.0.1:8000 with live reload, for translators previewing their edits. ``check`` runs
+the translators' checks (site_build.check, TRANSLATING.md) and exits non-zero on an error.
+
+After MkDocs, ``build`` writes what MkDocs knows nothing of: the service worker that keeps the
+calculators working offline (site_build.offline) and precompressed copies of the large files
+(site_build.compression); ``serve`` previews have neither. ``bench`` builds and serves the site
+on 127.0.0.1 and prints one table of what a reader's browser measures (site_build.bench).
 """
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 import time
+from pathlib import Path
 
 from .paths import DEFAULT_SITE_DIR, MKDOCS_CONFIG, REPO_ROOT
 
@@ -45,8 +53,22 @@ def build(site_dir: str | None = None) -> int:
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
+    finish_release(Path(config.site_dir))
     print(f"site_build: built {config.site_dir} in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def finish_release(site_dir: Path) -> None:
+    """What follows MkDocs' build of both languages: the service worker lists and hashes the
+    final files, then every large file gets its compressed copies (the service worker's too)."""
+    from . import compression, offline
+
+    release = offline.write_service_worker(site_dir)
+    report = compression.precompress_site(site_dir)
+    print(
+        f"site_build: release {release}; {report.written} compressed copies of {report.files} files "
+        f"({report.original_bytes / 1e6:.1f} MB, {report.brotli_bytes / 1e6:.1f} MB with brotli)"
+    )
 
 
 def serve(host: str, port: int) -> int:
@@ -54,6 +76,33 @@ def serve(host: str, port: int) -> int:
 
     mkdocs_serve(str(MKDOCS_CONFIG), dev_addr=f"{host}:{port}", livereload=True, watch=[str(REPO_ROOT / "calculators"), str(REPO_ROOT / "site_build")])
     return 0
+
+
+def check(content: str | None, *, as_json: bool, mark_current: list[str] | None, today: datetime.date | None,
+          seeds: str | None, working_directory: Path) -> int:
+    """The translators' check, or with ``mark_current`` the recording of translations as current."""
+    from .check import check_content
+    from .check.originality import DEFAULT_SEEDS_DIR
+    from .check.outdated import MarkError, mark_current as record_current
+    from .check.tree import ContentTree
+    from .paths import CONTENT_DIR
+
+    content_dir = (working_directory / content).resolve() if content else CONTENT_DIR
+    if not content_dir.is_dir():
+        print(f"site_build check: {content_dir} is not a folder.", file=sys.stderr)
+        return 2
+    if mark_current is not None:
+        try:
+            for line in record_current(ContentTree(content_dir), mark_current, working_directory=working_directory):
+                print(line)
+        except MarkError as failure:
+            print(f"site_build check: {failure}", file=sys.stderr)
+            return 2
+        return 0
+    seeds_dir = (working_directory / seeds).resolve() if seeds else DEFAULT_SEEDS_DIR
+    report = check_content(content_dir, today=today, seeds_dir=seeds_dir)
+    sys.stdout.write(report.as_json() if as_json else report.as_text())
+    return report.exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +113,31 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser = commands.add_parser("serve", help="serve the site with live reload while you edit content/")
     serve_parser.add_argument("--host", default="127.0.0.1")
     serve_parser.add_argument("--port", type=int, default=8000)
+    check_parser = commands.add_parser(
+        "check",
+        help="check both languages' pages and messages; exits 1 on an error (see TRANSLATING.md)",
+        description="Report, per file and line, missing or outdated translations, structure differences, "
+        "broken links, front matter, Romanian orthography, originality and readability.",
+    )
+    check_parser.add_argument("--json", action="store_true", help="print the report as JSON (for CI and tools)")
+    check_parser.add_argument(
+        "--mark-current", nargs="*", metavar="PAGE",
+        help="record that these Romanian pages translate their English page as it is now "
+        "(all Romanian pages when none is named), then exit",
+    )
+    check_parser.add_argument("--content", metavar="DIR", help="the content folder to check (default: content/)")
+    check_parser.add_argument("--today", metavar="YYYY-MM-DD", type=datetime.date.fromisoformat,
+                              help="count review ages from this date instead of today")
+    check_parser.add_argument("--seeds", metavar="DIR", help="source documents for the originality check (default: ../shared/seeds)")
+    bench_parser = commands.add_parser("bench", help="build, serve on 127.0.0.1 and measure what pages cost a reader's browser (prints one table)")
+    bench_parser.add_argument("--runs", type=int, default=3, help="repetitions of each timed measurement; the median is shown (default: 3)")
+    bench_parser.add_argument("--calculator", default="scorten", help="the calculator page to measure (default: scorten)")
     args = parser.parse_args(argv)
+    if args.command == "check":
+        working_directory = Path.cwd()
+        _prepare_environment()
+        return check(args.content, as_json=args.json, mark_current=args.mark_current, today=args.today,
+                     seeds=args.seeds, working_directory=working_directory)
     _prepare_environment()
     _configure_logging()
     from mkdocs.exceptions import MkDocsException
@@ -72,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return build(args.site_dir)
+        if args.command == "bench":
+            from . import bench
+
+            return bench.main(runs=args.runs, calculator=args.calculator)
         return serve(args.host, args.port)
     except MkDocsException as failure:
         print(f"site_build: {failure}", file=sys.stderr)

@@ -17,6 +17,10 @@ def page_language(src_uri: str) -> str:
     return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
+def on_startup(command, **_):
+    runtime.configure(command=command)
+
+
 def on_pre_build(config, **_):
     # `serve` rebuilds in one process: re-read message files a translator just saved.
     messages.load_file.cache_clear()
@@ -29,11 +33,12 @@ def on_page_markdown(markdown, page, config, files, **_):
 def on_page_content(html, page, config, files, **_):
     language = page_language(page.file.src_uri)
     html = markers.expand(html, language=language, page_url=page.url, source=page.file.src_uri)
-    return html + page_notes.review_note(page.meta, language)
+    notice = page_notes.translation_notice(page.meta, language, page.file.src_uri, page.url)
+    return notice + html + page_notes.review_note(page.meta, language)
 
 
 def on_post_page(output, page, config, **_):
-    return security.add_content_security_policy(output)
+    return security.add_content_security_policy(runtime.start_early(output, page.url))
 
 
 def on_post_template(output_content, template_name, config, **_):

@@ -7,18 +7,24 @@
   files in ``site_build/theme/assets/calculators/``) where the two above are.
 
 Runtime files live under folders named by version or content hash, so a static host may cache
-them for a long time: a new release gets a new address.
+them for a long time: a new release gets a new address (``IMMUTABLE_PATH``).
+
+The runtime is fetched only by pages with a calculator: only they load the modules that start it
+(``page.mjs`` from the generated form, ``session.mjs`` from ``<head>``, see ``start_early``).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+from mkdocs.utils import get_relative_url
 
 from .paths import CALCULATORS_DIR, NODE_PYODIDE_DIR, pinned_pyodide_version
 
@@ -28,6 +34,26 @@ WHEEL_VERSION = "0.1.0"
 #: The core runtime files loadPyodide() fetches; source maps, typings and the demo consoles
 #: are left out.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+#: Site paths (relative to the site root) whose content never changes at that address: the
+#: runtime's version folder, the wheel's hash folder and the theme's hashed bundles
+#: (``bundle.a5f9d56c.min.js``). One pattern, valid in Python and JavaScript, shared by the
+#: static server's cache headers, the service worker and README.md.
+IMMUTABLE_PATH = r"^assets/(?:pyodide|wheels)/[^/]+/|\.[0-9a-f]{8}\.min\.(?:js|css)$"
+
+#: Where the service worker is, relative to ``assets/calculators/``; see ``site_build.offline``.
+SERVICE_WORKER = "../../sw.js"
+
+_settings = {"service_worker": True}
+
+
+def configure(*, command: str) -> None:
+    """Called once per MkDocs run. ``serve`` (a translator's live preview) registers no service
+    worker, and removes one left by a release build at the same address, so a preview is never
+    served from an old offline copy. The setting lives here, not in the hooks module, because
+    MkDocs reloads the hooks module on every rebuild.
+    """
+    _settings["service_worker"] = command != "serve"
 
 _PYPROJECT = f"""\
 [build-system]
@@ -43,6 +69,10 @@ requires-python = ">=3.11"
 [tool.setuptools]
 packages = ["calculators"]
 """
+
+
+#: 1980-01-01, the earliest time a zip file can hold.
+REPRODUCIBLE_TIMESTAMP = 315532800
 
 
 def calculators_digest() -> str:
@@ -71,6 +101,9 @@ def build_wheel(source_digest: str) -> Path:
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), str(staging)],
         check=True,
         stdout=subprocess.DEVNULL,
+        # Reproducible: the same source gives the same bytes (zip entry times), so a build with
+        # no change is the same release to the service worker (site_build.offline).
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(REPRODUCIBLE_TIMESTAMP)},
     )
     (wheel,) = outdir.glob("*.whl")
     return wheel
@@ -98,6 +131,8 @@ def install_browser_runtime(site_dir: Path) -> dict[str, str]:
         "pyodideIndex": f"../pyodide/{version}/",
         "wheel": f"../wheels/{digest}/{wheel.name}",
         "pyodideVersion": version,
+        # Written by `python -m site_build build` after MkDocs (site_build.offline); null in `serve`.
+        "serviceWorker": SERVICE_WORKER if _settings["service_worker"] else None,
     }
     (scripts_target / "config.mjs").write_text(
         "// Written by site_build.runtime at build time: where the worker finds Pyodide and the calculators.\n"
@@ -105,6 +140,21 @@ def install_browser_runtime(site_dir: Path) -> dict[str, str]:
         encoding="utf-8",
     )
     return config
+
+
+def start_early(html: str, page_url: str) -> str:
+    """Load the runtime's session module from the ``<head>`` of a page with a calculator.
+
+    As an async module it runs as soon as it arrives, before the theme's script and the page's
+    first layout hold the main thread; with inputs in the URL fragment (a shared link) it starts
+    the worker there and then (``session.mjs``). Pages without a calculator are left alone.
+    """
+    if "<form" not in html or 'data-calculator="' not in html:
+        return html
+    session, python_worker = (get_relative_url(f"assets/calculators/{name}", page_url) for name in ("session.mjs", "python-worker.mjs"))
+    # Its one import is fetched alongside it, not after it.
+    tags = f'<link rel="modulepreload" href="{python_worker}">\n  <script type="module" async src="{session}"></script>\n  '
+    return html.replace("</head>", tags + "</head>", 1)
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:

@@ -1,12 +1,16 @@
 // Locale-aware display of values and messages. Python returns raw numbers and message keys;
 // rounding and wording happen here, per the page's language (164.6 in English, 164,6 in Romanian).
 
+// Building an Intl.NumberFormat costs far more than using one (the first, tens of milliseconds:
+// the locale's data loads), so each is built once per page.
+const numberFormats = new Map();
+
 export function formatNumber(value, language, decimals) {
-  return new Intl.NumberFormat(language, {
-    minimumFractionDigits: 0,
-    maximumFractionDigits: decimals,
-    useGrouping: false,
-  }).format(value);
+  const key = `${language}:${decimals}`;
+  if (!numberFormats.has(key)) {
+    numberFormats.set(key, new Intl.NumberFormat(language, { minimumFractionDigits: 0, maximumFractionDigits: decimals, useGrouping: false }));
+  }
+  return numberFormats.get(key).format(value);
 }
 
 // Fill {placeholders}: numbers in the reader's locale, unit and field names through the

@@ -1,34 +1,45 @@
 // Binds every generated calculator form on the page to the Python worker.
-// - the form is usable at once; results appear as soon as the runtime is ready;
+// - the form is usable at once; the runtime starts when the page is idle (at once for a link
+//   with inputs in its fragment, or as soon as the reader touches a form), its progress shows in
+//   the status line, and a result appears the moment it is ready;
+// - if it cannot start, the status line says so and points to the rules on the page;
 // - inputs live only in the URL fragment (#weight=70&days=5): shareable, never sent to a server;
 // - a field error is shown next to its field, and then no number is shown anywhere.
 // The root element's data-state ("pending", "done") and data-rendered (the fragment of the
-// inputs the shown result belongs to) let people and tests know which result is on screen.
-import { formatMessage } from "./format.mjs";
+// inputs the shown result belongs to) let people and tests know which result is on screen; the
+// status line's data-state is the runtime's stage ("downloading", "starting", "ready", "failed").
+import { serviceWorker } from "./config.mjs";
+import { formatMessage, formatNumber } from "./format.mjs";
+import { keepOffline } from "./offline.mjs";
 import { displayScalar, icsCalendar, renderBlock } from "./render.mjs";
+import { listen, python } from "./session.mjs";
 
 const language = document.documentElement.lang || "en";
-let lastRequestId = 0; // shared by every form on the page: they share one worker
 
-function startWorker() {
-  try {
-    return new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
-  } catch (error) {
-    return null; // some browsers throw synchronously (no module workers): the status says so
-  }
-}
+// How long the runtime may wait for an idle moment before it starts anyway.
+const IDLE_START_TIMEOUT_MS = 2000;
+
+const STATUS_KEYS = {
+  downloading: "ui.status_downloading",
+  starting: "ui.status_starting",
+  ready: "ui.status_ready",
+  failed: "ui.status_failed",
+};
 
 class CalculatorWidget {
-  constructor(form, worker) {
+  constructor(form, python) {
     this.form = form;
     this.id = form.dataset.calculator;
     this.root = form.closest(".calc");
     this.messages = JSON.parse(this.root.querySelector("script[data-calc-messages]").textContent);
     this.status = this.root.querySelector("[data-calc-status]");
     this.resultArea = this.root.querySelector("[data-calc-result]");
-    this.worker = worker;
-    this.latestRequest = -1;
-    this.latestFragment = "";
+    this.python = python;
+    // One request in flight at a time: values changed meanwhile are sent when it is answered,
+    // so a fast typist never queues a backlog of stale calculations.
+    this.inFlight = 0;
+    this.inFlightFragment = "";
+    this.changedMeanwhile = false;
     this.summaryLines = [];
   }
 
@@ -79,19 +90,29 @@ class CalculatorWidget {
   }
 
   request() {
-    if (!this.worker) return;
-    const id = ++lastRequestId;
-    this.latestRequest = id;
-    this.latestFragment = this.fragment();
     this.root.dataset.state = "pending";
-    this.worker.postMessage({ id, calculator: this.id, inputs: this.values() });
+    if (this.inFlight) {
+      this.changedMeanwhile = true;
+      return;
+    }
+    this.changedMeanwhile = false;
+    this.inFlightFragment = this.fragment();
+    this.inFlight = this.python.request(this.root, { calculator: this.id, inputs: this.values() });
   }
 
-  receive(id, result) {
-    if (id !== this.latestRequest) return; // an older answer: the reader has typed since
-    this.render(result);
-    this.root.dataset.rendered = this.latestFragment;
-    this.root.dataset.state = "done";
+  receive(id, answer) {
+    if (id !== this.inFlight) return;
+    this.inFlight = 0;
+    if (answer.result) {
+      if (this.status.dataset.state === "error") this.setStatus("ui.status_ready", "ready");
+      this.render(answer.result);
+      this.root.dataset.rendered = this.inFlightFragment;
+    } else {
+      // The worker could not finish this calculation (see python-worker.mjs).
+      this.setStatus("ui.status_calculation_failed", "error");
+    }
+    if (this.changedMeanwhile) this.request();
+    else this.root.dataset.state = answer.result ? "done" : "error";
   }
 
   clearMessages() {
@@ -215,20 +236,26 @@ class CalculatorWidget {
   }
 
   bind() {
-    let timer = 0;
-    const changed = () => {
+    let typing = 0;
+    const changed = (event) => {
       this.form.dataset.touched = "1";
       this.writeFragment();
-      clearTimeout(timer);
-      timer = setTimeout(() => this.request(), 120);
+      clearTimeout(typing);
+      // Text being typed waits for a short pause, so a half-typed value does not flash an
+      // error; a choice, a date or a committed text (Enter, leaving the field) goes at once.
+      if (event.type === "input" && event.target.type === "text") typing = setTimeout(() => this.request(), 120);
+      else this.request();
     };
     this.form.addEventListener("input", changed);
     this.form.addEventListener("change", changed);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
+      clearTimeout(typing);
       this.writeFragment();
       this.request();
     });
+    // A reader who starts filling in the form should not wait for the page to become idle.
+    this.form.addEventListener("focusin", () => this.python.start(), { once: true });
     this.root.querySelector("[data-calc-copy]").addEventListener("click", () => this.copySummary());
     // A link pasted into this tab (or the back button) changes only the fragment: follow it.
     window.addEventListener("hashchange", () => {
@@ -238,30 +265,76 @@ class CalculatorWidget {
   }
 }
 
+function whenIdle(callback) {
+  if ("requestIdleCallback" in window) requestIdleCallback(callback, { timeout: IDLE_START_TIMEOUT_MS });
+  else setTimeout(callback, 200);
+}
+
+function showUpdateNotice(widget, reload) {
+  if (document.querySelector("[data-calc-update]")) return;
+  const notice = document.createElement("p");
+  notice.className = "calc-update";
+  notice.dataset.calcUpdate = "";
+  notice.setAttribute("role", "status");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button";
+  button.textContent = widget.text("ui.update_reload");
+  button.addEventListener("click", reload);
+  notice.append(widget.text("ui.update_ready"), " ", button);
+  widget.status.after(notice);
+}
+
 function main() {
-  const forms = document.querySelectorAll("form[data-calculator]");
-  if (forms.length === 0) return;
-  const worker = startWorker();
-  const widgets = [...forms].map((form) => new CalculatorWidget(form, worker));
-  const filled = widgets.map((widget) => widget.fillFromFragment());
-  widgets.forEach((widget) => widget.bind());
-  const fail = () => widgets.forEach((widget) => widget.setStatus("ui.status_failed", "failed"));
-  if (!worker) return fail();
-  worker.addEventListener("error", fail);
-  worker.addEventListener("message", (event) => {
-    const data = event.data;
-    if (data.type === "ready") {
-      widgets.forEach((widget, index) => {
-        widget.setStatus("ui.status_ready", "ready");
-        // A shared link shows its result at once; an untouched empty form stays quiet.
-        if (filled[index] || widget.form.dataset.touched) widget.request();
-      });
-    } else if (data.type === "failed") {
-      fail();
-    } else if (data.result) {
-      widgets.forEach((widget) => widget.receive(data.id, data.result));
-    }
+  const widgets = [];
+  let stage = ""; // the runtime's latest stage, for widgets bound after it was reported
+  let offlineStarted = false;
+  listen({
+    onStage: (reported) => {
+      stage = reported;
+      for (const widget of widgets) widget.setStatus(STATUS_KEYS[stage], stage);
+      if (stage !== "ready" || offlineStarted) return;
+      offlineStarted = true;
+      whenIdle(() =>
+        keepOffline({
+          serviceWorker,
+          language,
+          onOfflineReady: (release) => {
+            document.documentElement.dataset.offline = "ready";
+            document.documentElement.dataset.release = release;
+          },
+          onUpdateWaiting: (reload) => showUpdateNotice(widgets[0], reload),
+        }),
+      );
+    },
+    onAnswer: (root, id, answer) => widgets.find((widget) => widget.root === root)?.receive(id, answer),
   });
+
+  // This module may run before the page is fully parsed (an async script): bind the forms there
+  // are now, and any later one once parsing is done.
+  const bindForms = () => {
+    const bound = new Set(widgets.map((widget) => widget.form));
+    for (const form of document.querySelectorAll("form[data-calculator]")) {
+      if (bound.has(form)) continue;
+      const widget = new CalculatorWidget(form, python);
+      widgets.push(widget);
+      if (stage) widget.setStatus(STATUS_KEYS[stage], stage);
+      const filled = widget.fillFromFragment();
+      widget.bind();
+      // A shared link shows its result as soon as possible; an untouched empty form stays
+      // quiet and lets the page finish loading first.
+      if (filled && typeof WebAssembly === "object") widget.request();
+    }
+  };
+  bindForms();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindForms, { once: true });
+  if (widgets.length === 0 && document.readyState !== "loading") return;
+
+  if (typeof WebAssembly !== "object") python.start(); // fails at once, and says so
+  else if (!python.started) whenIdle(() => python.start());
+  // The locale's number data takes tens of milliseconds to load the first time: load it while
+  // the page is idle, not in the task that shows the first result.
+  whenIdle(() => formatNumber(0, language, 1));
 }
 
 main();
