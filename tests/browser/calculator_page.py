@@ -5,7 +5,8 @@ import json
 from urllib.parse import urlencode
 
 import calculators
-from calculators.spec import ChoiceInput
+from calculators.parsing import parse_date
+from calculators.spec import ChoiceInput, DateInput
 from tests.support import vectors
 
 READY_TIMEOUT_MS = 60_000
@@ -78,16 +79,25 @@ def _parse(kind: str, value: str):
 
 
 def reachable_through_a_form(calculator_id: str, vector: dict) -> bool:
-    """A form cannot send a value outside a select's or a radio group's options.
+    """A form cannot send a value outside a select's or a radio group's options, nor a date
+    field anything but a valid date or nothing (the browser empties "2026-13-01").
 
-    Such vectors (``error.invalid_choice``) guard Python against hand-made requests; they run on
-    the host and in Pyodide, and are left out of the browser runs only.
+    Such vectors (``error.invalid_choice``, ``error.invalid_date``) guard Python against
+    hand-made requests; they run on the host and in Pyodide, and are left out of the browser
+    runs only.
     """
     calculator = calculators.CALCULATORS[calculator_id]
     for declared in calculator.inputs:
         value = vector["inputs"].get(declared.name)
-        if isinstance(declared, ChoiceInput) and value not in (None, "") and value not in declared.choices:
+        if value in (None, ""):
+            continue
+        if isinstance(declared, ChoiceInput) and value not in declared.choices:
             return False
+        if isinstance(declared, DateInput):
+            try:
+                parse_date(value)
+            except ValueError:
+                return False
     return True
 
 
@@ -105,8 +115,13 @@ GROUPED = vectors_by_calculator()
 
 def mismatches(shown: dict, vector: dict) -> list[str]:
     """Judge what the page shows (from :func:`read_result`) with the shared comparison."""
+    outputs = dict(shown["outputs"])
+    for name, want in vector["expected"].get("outputs", {}).items():
+        if want is None and name not in outputs:
+            outputs[name] = None  # an output that does not apply is hidden, not shown as "null"
     judged = {
         **shown,
+        "outputs": outputs,
         "errors": {name: {"key": error["key"]} for name, error in shown["errors"].items()},
         "warnings": [{"key": warning["key"]} for warning in shown["warnings"]],
     }
