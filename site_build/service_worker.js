@@ -13,7 +13,10 @@
 //   {type: "language-cached", language, release}.
 // - Versioned files are served cache-first; everything else network-first, falling back to this
 //   release's copy, so an online reader always gets the current pages, and an offline one a
-//   consistent release.
+//   consistent release, whatever the browser's HTTP cache holds. (Answering versioned files from
+//   the HTTP cache while navigator.onLine would let Chromium reuse its compiled WebAssembly on the
+//   first return visit, but fails on a connection that is up yet useless, once that cache has
+//   been evicted; a calculator at the bedside must not depend on it.)
 // - A new release waits until the reader chooses to reload ({type: "skip-waiting"}), then
 //   removes the older caches.
 

@@ -198,10 +198,12 @@ def test_offline_after_the_first_visit_and_a_new_release_replaces_the_old_cache(
         timeout=READY_TIMEOUT_MS,
     )
 
-    # Offline: the network is off and the server gone; the page reloads and computes.
+    # Offline: the network is off, the server gone and the HTTP cache emptied, so only the
+    # service worker's copy can answer; the page reloads and computes.
     context.set_offline(True)
     server.shutdown()
     server.server_close()
+    context.new_cdp_session(page).send("Network.clearBrowserCache")
     page.reload()
     page.wait_for_selector("[data-calc-status][data-state=ready]", timeout=READY_TIMEOUT_MS)
     assert page.get_attribute("html", "lang") == "ro"
