@@ -78,3 +78,15 @@ def test_time_to_first_result(guarded_page, site_url, record_property):
     record_property("first_result_seconds", round(elapsed, 2))
     print(f"\nfirst calculator result {elapsed:.2f} s after navigation (cold cache)")
     assert elapsed < 30
+
+
+@pytest.mark.parametrize(
+    ("language", "first_cycle"),
+    [("en", "Jan 5, 2026 – Jan 9, 2026"), ("ro", "5 ian. 2026 – 9 ian. 2026")],
+)
+def test_schedule_dates_read_in_the_page_language(guarded_page, site_url, language, first_cycle):
+    open_calculator(guarded_page, site_url, "ivig-schedule", language, fragment="start_date=2026-01-05&indication=blistering&days=5&cycles=2")
+    guarded_page.wait_for_selector('[data-output="cycles"]:not([data-value=""])')
+    cycles = guarded_page.locator(".calc-cycles li")
+    assert cycles.first.inner_text().strip() == first_cycle
+    assert cycles.count() == 2

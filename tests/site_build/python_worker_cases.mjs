@@ -1,5 +1,5 @@
 // The worker's lifecycle in python-worker.mjs, under Node with a fake Worker and fake timers
-// (run by test_python_worker.py): boot stages, failures, the watchdog and its limits.
+// (run by test_node_cases.py): boot stages, failures, the watchdog and its limits.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 

@@ -9,7 +9,7 @@
 // inputs the shown result belongs to) let people and tests know which result is on screen; the
 // status line's data-state is the runtime's stage ("downloading", "starting", "ready", "failed").
 import { serviceWorker } from "./config.mjs";
-import { formatMessage, formatNumber } from "./format.mjs";
+import { formatMessage } from "./format.mjs";
 import { keepOffline } from "./offline.mjs";
 import { displayScalar, icsCalendar, renderBlock } from "./render.mjs";
 import { listen, python } from "./session.mjs";
@@ -332,9 +332,6 @@ function main() {
 
   if (typeof WebAssembly !== "object") python.start(); // fails at once, and says so
   else if (!python.started) whenIdle(() => python.start());
-  // The locale's number data takes tens of milliseconds to load the first time: load it while
-  // the page is idle, not in the task that shows the first result.
-  whenIdle(() => formatNumber(0, language, 1));
 }
 
 main();

@@ -1,11 +1,7 @@
 // How each kind of output is shown. Values arrive raw from Python; text comes from the
-// translators' messages embedded in the page; numbers and dates use the page's language.
-import { formatMessage, formatNumber } from "./format.mjs";
-
-export function formatDate(iso, language) {
-  const [year, month, day] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(year, month - 1, day));
-}
+// translators' messages embedded in the page; numbers use the page's
+// language, dates the translators' month names (format.mjs).
+import { formatDate, formatMessage, formatNumber } from "./format.mjs";
 
 // Inline text of a scalar output.
 export function displayScalar(output, value, messages, language) {
@@ -54,7 +50,7 @@ export function renderBlock(output, value, messages, language) {
     element.className = "calc-cycles";
     value.forEach((cycle, index) => {
       const item = document.createElement("li");
-      const span = cycle.start === cycle.end ? formatDate(cycle.start, language) : `${formatDate(cycle.start, language)} – ${formatDate(cycle.end, language)}`;
+      const span = cycle.start === cycle.end ? formatDate(cycle.start, messages) : `${formatDate(cycle.start, messages)} – ${formatDate(cycle.end, messages)}`;
       item.textContent = span;
       element.append(item);
       lines.push(`  ${formatMessage(messages, { key: "ui.cycle", params: { number: index + 1 } }, language)}: ${span}`);
@@ -64,7 +60,7 @@ export function renderBlock(output, value, messages, language) {
     element.className = "calc-dated-notes";
     for (const note of value) {
       const item = document.createElement("li");
-      const text = `${note.date ? formatDate(note.date, language) + ": " : ""}${messages[`outputs.${name}.values.${note.key}`] ?? note.key}`;
+      const text = `${note.date ? formatDate(note.date, messages) + ": " : ""}${messages[`outputs.${name}.values.${note.key}`] ?? note.key}`;
       item.textContent = text;
       element.append(item);
       lines.push(`  ${text}`);
