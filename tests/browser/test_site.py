@@ -90,3 +90,15 @@ def test_schedule_dates_read_in_the_page_language(guarded_page, site_url, langua
     cycles = guarded_page.locator(".calc-cycles li")
     assert cycles.first.inner_text().strip() == first_cycle
     assert cycles.count() == 2
+
+
+def test_enter_on_a_form_with_an_error_takes_focus_to_the_field_in_error(guarded_page, site_url):
+    open_calculator(guarded_page, site_url, "ivig-dose", "en", fragment="indication=dermatomyositis&weight=70&days=5")
+    guarded_page.wait_for_selector('[data-output="total_dose_g"]:not([data-value=""])')
+    guarded_page.fill('[name="weight"]', "7o")
+    guarded_page.locator('[name="days"]').focus()
+    guarded_page.keyboard.press("Enter")
+    guarded_page.wait_for_selector('[data-error-for="weight"]:not([hidden])')
+    guarded_page.wait_for_function("document.activeElement?.name === 'weight'")
+    described = guarded_page.get_attribute('[name="weight"]', "aria-describedby").split()
+    assert guarded_page.get_attribute('[data-error-for="weight"]', "id") in described

@@ -41,6 +41,9 @@ class CalculatorWidget {
     this.inFlightFragment = "";
     this.changedMeanwhile = false;
     this.summaryLines = [];
+    // Set by a submit (Enter, the button): if the answer is an error, focus goes to the first
+    // field in error, so a screen reader reads that field and its message (aria-describedby).
+    this.focusErrors = false;
   }
 
   text(key, params = {}) {
@@ -143,6 +146,8 @@ class CalculatorWidget {
         target.hidden = false;
         for (const field of this.form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) field.setAttribute("aria-invalid", "true");
       }
+      if (this.focusErrors) this.form.querySelector('[aria-invalid="true"]')?.focus();
+      this.focusErrors = false;
       return;
     }
     const lines = [];
@@ -176,6 +181,7 @@ class CalculatorWidget {
     );
     this.summaryLines = [...lines, ...warnings.map((text) => `! ${text}`)];
     this.resultArea.hidden = false;
+    this.focusErrors = false;
   }
 
   calendarButton(cycles) {
@@ -251,6 +257,7 @@ class CalculatorWidget {
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       clearTimeout(typing);
+      this.focusErrors = true;
       this.writeFragment();
       this.request();
     });
