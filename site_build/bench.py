@@ -32,15 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-CHROMIUM = "/usr/lib/chromium/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from .chromium import ARGS as CHROMIUM_ARGS
+from .chromium import EXECUTABLE as CHROMIUM
+
 ARTICLE = "conditions/ten-sjs/"
 TIMEOUT_MS = 120_000
 RECALCULATIONS = 20

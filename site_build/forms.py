@@ -29,7 +29,7 @@ def render_calculator(calculator: Calculator, texts: Catalog, script_url: str) -
     parts = [
         f'<div class="calc" id="calc-{prefix}">',
         f'<form class="calc-form" data-calculator="{escape(prefix)}" novalidate autocomplete="off">',
-        f'<p class="calc-form-error" data-error-for="_form" role="alert" hidden></p>',
+        '<p class="calc-form-error" data-error-for="_form" role="alert" hidden></p>',
         *fields,
         f'<button type="submit" class="md-button md-button--primary">{escape(texts["ui.calculate"])}</button>',
         "</form>",

@@ -1,7 +1,6 @@
 """Session-wide fixtures: the site is built once, served once, and one browser is reused."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -13,15 +12,8 @@ if str(REPO_ROOT) not in sys.path:
 
 from site_build import static_server  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from site_build.chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
+from site_build.chromium import EXECUTABLE as CHROMIUM  # noqa: E402
 
 
 @pytest.fixture(scope="session")

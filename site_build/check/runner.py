@@ -7,7 +7,7 @@ from pathlib import Path
 from site_build.paths import CONTENT_DIR, DEFAULT_LANGUAGE
 
 from . import front_matter, links, orthography, outdated, pairs, readability, structure
-from .documents import PROSE, Document, Span
+from .documents import PROSE, Span
 from .messages_check import MessageFile, check_messages, message_files
 from .originality import DEFAULT_SEEDS_DIR, check_originality
 from .report import Issue, Report

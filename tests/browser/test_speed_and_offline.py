@@ -6,7 +6,6 @@ only be answered by the service worker.
 """
 from __future__ import annotations
 
-import json
 import shutil
 from urllib.parse import urlencode
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 import calculators
 
 RESOURCE_ATTRIBUTE = re.compile(r'<(?:script|link|img|source|iframe|embed|object)\b[^>]*\b(?:src|href)="([^"]+)"', re.I)

@@ -31,7 +31,7 @@ def test_form_has_every_declared_input_and_output(calculator_id, language):
         assert " min=" not in field and " required" not in field
     # Each field's error element is tied to it for assistive technology.
     for declared in numbers:
-        assert f'aria-describedby="' in re.search(rf'<input [^>]*name="{declared.name}"[^>]*>', html)[0]
+        assert 'aria-describedby="' in re.search(rf'<input [^>]*name="{declared.name}"[^>]*>', html)[0]
 
 
 def test_form_text_comes_from_the_language_files():
