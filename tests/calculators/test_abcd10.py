@@ -1,20 +1,14 @@
 """ABCD-10 beyond the shared vectors: the (unverified) table, adults only, properties."""
 import math
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
 from calculators import abcd10
-
-FAST = settings(max_examples=200, deadline=None)
+from tests.support.strategies import FAST, typed
 
 VALID = {"age": "55", "bicarbonate": "18", "active_cancer": "no", "dialysis": "no", "bsa_detached": "15"}
-
-
-def typed(value: float, comma: bool) -> str:
-    text = repr(round(value, 3))
-    return text.replace(".", ",") if comma else text
 
 
 @st.composite

@@ -3,16 +3,16 @@ import math
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
 from calculators import ivig_dose
 from calculators.guideline import INDICATIONS, REGIMENS
+from tests.support.strategies import FAST
 
 ROOT = Path(__file__).resolve().parents[2]
 CALCULATOR = ivig_dose.CALCULATOR
-FAST = settings(max_examples=200, deadline=None)
 
 
 # --- formulas -----------------------------------------------------------------------------------

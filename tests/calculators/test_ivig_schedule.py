@@ -3,17 +3,17 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
 from calculators import ivig_schedule
 from calculators.guideline import INDICATIONS, REGIMENS
 from calculators.ivig_schedule import add_months
+from tests.support.strategies import FAST
 
 ROOT = Path(__file__).resolve().parents[2]
 CALCULATOR = ivig_schedule.CALCULATOR
-FAST = settings(max_examples=200, deadline=None)
 REVIEW_KEYS = {
     "stop_if_no_response", "stop_if_no_response_months", "judge_response", "may_lengthen_interval",
     "lengthening_begins", "washout", "judge_by_reepithelialisation",

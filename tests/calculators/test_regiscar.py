@@ -1,19 +1,13 @@
 """RegiSCAR beyond the shared vectors: the eosinophil rule, the score range and properties."""
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
 from calculators import regiscar
-
-FAST = settings(max_examples=200, deadline=None)
+from tests.support.strategies import FAST, typed
 
 ANSWERS = ("fever", "lymph_nodes", "atypical_lymphocytes", "rash_extent", "rash_suggestive", "biopsy_suggestive", "resolution", "other_causes_excluded")
 VALID = {name: "yes" for name in ANSWERS} | {"organs": "1", "eosinophil_count": "1.2"}
-
-
-def typed(value: float, comma: bool) -> str:
-    text = repr(round(value, 2))
-    return text.replace(".", ",") if comma else text
 
 
 @st.composite
@@ -29,7 +23,7 @@ def valid_inputs(draw):
     if count is not None and leukocytes is not None:
         count = min(count, round(leukocytes, 2))
     for name, value in (("leukocytes", leukocytes), ("eosinophil_count", count), ("eosinophil_pct", pct)):
-        inputs[name] = "" if value is None else typed(value, comma)
+        inputs[name] = "" if value is None else typed(value, comma, decimals=2)
     return inputs
 
 

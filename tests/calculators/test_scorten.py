@@ -2,20 +2,12 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
 from calculators import scorten
-
-FAST = settings(max_examples=200, deadline=None)
-
-
-def typed(value: float, comma: bool) -> str:
-    """A number as a reader may type it, with either decimal separator."""
-    text = repr(round(value, 3))
-    return text.replace(".", ",") if comma else text
-
+from tests.support.strategies import FAST, typed
 
 @st.composite
 def valid_inputs(draw):

@@ -2,19 +2,14 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
 from calculators import sjs_ten
+from tests.support.strategies import FAST, typed
 
-FAST = settings(max_examples=200, deadline=None)
 REGION_NAMES = [region.key for region in sjs_ten.REGIONS]
-
-
-def typed(value: float, comma: bool) -> str:
-    text = repr(round(value, 2))
-    return text.replace(".", ",") if comma else text
 
 
 @st.composite
@@ -22,14 +17,14 @@ def valid_inputs(draw):
     comma = draw(st.booleans())
     method = draw(st.sampled_from(sjs_ten.METHODS))
     if method == "direct":
-        return {"method": method, "bsa_detached": typed(draw(st.floats(0, 100)), comma)}
+        return {"method": method, "bsa_detached": typed(draw(st.floats(0, 100)), comma, decimals=2)}
     if method == "hands":
         return {
             "method": method,
-            "hand_areas": typed(draw(st.floats(0, 200)), comma),
+            "hand_areas": typed(draw(st.floats(0, 200)), comma, decimals=2),
             "hand_factor": draw(st.sampled_from(tuple(sjs_ten.HAND_FACTORS_PCT))),
         }
-    return {"method": method} | {name: typed(draw(st.floats(0, 100)), comma) for name in REGION_NAMES}
+    return {"method": method} | {name: typed(draw(st.floats(0, 100)), comma, decimals=2) for name in REGION_NAMES}
 
 
 def test_rule_of_nines_sums_to_100():
