@@ -56,6 +56,8 @@ class Transfer:
     status: int
     encoding: str
     bytes: int
+    #: The request's target as received (path and query), for tests of what a page sends.
+    target: str = ""
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -131,8 +133,9 @@ class _SiteHandler(SimpleHTTPRequestHandler):
     def end_headers(self):
         header_bytes = sum(len(line) for line in getattr(self, "_headers_buffer", []))
         super().end_headers()
-        path = urllib.parse.urlsplit(getattr(self, "path", "")).path
-        self.server.traffic.append(Transfer(path, self._status, self._encoding, header_bytes + self._body_bytes))
+        target = getattr(self, "path", "")
+        path = urllib.parse.urlsplit(target).path
+        self.server.traffic.append(Transfer(path, self._status, self._encoding, header_bytes + self._body_bytes, target))
 
     def send_response(self, code, message=None):
         self._status, self._encoding, self._body_bytes = code, "", 0
