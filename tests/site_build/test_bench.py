@@ -19,6 +19,7 @@ def _results(**changes) -> bench.Results:
         recalculations=[8.0, 9.0, 12.0],
         calculator_tasks=bench.MainThread(40.0, "the theme's script", 20.0),
         article_tasks=bench.MainThread(45.0, "the theme's script", 0.0),
+        bare_tasks=bench.MainThread(900.0, "style, layout and paint", 0.0),
     )
     for name, value in changes.items():
         setattr(results, name, value)
@@ -64,3 +65,9 @@ def test_main_thread_tasks_are_read_from_the_page_main_thread_and_attributed():
     ]}
     tasks = bench._main_thread(trace, url)
     assert tasks == bench.MainThread(131.0, "the theme's script", 31.0)
+
+
+def test_the_worst_of_several_traced_visits():
+    visits = [bench.MainThread(120.0, "the theme's script", 20.0), bench.MainThread(90.0, "the calculator's modules", 45.0)]
+    assert bench.MainThread.worst(visits) == bench.MainThread(120.0, "the theme's script", 45.0)
+    assert bench.MainThread.worst([]) == bench.MainThread()
