@@ -125,38 +125,43 @@ def compute(values: Mapping[str, Any]) -> Result:
     )
 
 
-def _review_points(regimen: Regimen, first: date, starts: list[date], ends: list[date], lengthen: bool) -> list[dict[str, str]]:
+def _review_points(regimen: Regimen, first: date, starts: list[date], ends: list[date], lengthen: bool) -> list[dict[str, Any]]:
     """The guideline's review points that fall within the plan, in date order.
 
     A point counted in cycles is dated on the last day of that cycle; a point counted in months
     is dated on the first planned cycle that starts on or after that many months, the moment a
-    decision about giving it is due.
+    decision about giving it is due. Each point carries the guideline's numbers its text shows
+    (``params``: the cycle, the months, the longest interval...), so no number is written into
+    the translators' texts.
     """
     indication = regimen.indication
-    points: list[tuple[date, str]] = []
+    points: list[tuple[date, str, dict[str, int]]] = []
 
-    def after_cycle(cycle_number: int | None, key: str) -> None:
+    def after_cycle(cycle_number: int | None, key: str, **params: int) -> None:
         if cycle_number is not None and len(ends) >= cycle_number:
-            points.append((ends[cycle_number - 1], key))
+            points.append((ends[cycle_number - 1], key, {"cycle": cycle_number, **params}))
 
-    def at_months(months: int | None, key: str) -> None:
+    def at_months(months: int | None, key: str, **params: int) -> None:
         if months is None:
             return
         mark = add_months(first, months)
         due = next((start for start in starts if start >= mark), None)
         if due is not None:
-            points.append((due, key))
+            points.append((due, key, {"months": months, **params}))
 
     after_cycle(STOP_IF_NO_RESPONSE_AFTER_CYCLES.get(indication), "stop_if_no_response")
     at_months(STOP_IF_NO_RESPONSE_AFTER_MONTHS.get(indication), "stop_if_no_response_months")
-    at_months(JUDGE_RESPONSE_AFTER_MONTHS.get(indication), "judge_response")
+    if regimen.initial_months is not None:
+        low, high = regimen.initial_months
+        at_months(JUDGE_RESPONSE_AFTER_MONTHS.get(indication), "judge_response", initial_min=low, initial_max=high)
     if not regimen.single_cycle:
-        at_months(LENGTHEN_AFTER_MONTHS, "lengthening_begins" if lengthen else "may_lengthen_interval")
+        lengthening = {"max_weeks": regimen.max_interval_weeks, "step_days": LENGTHEN_STEP_DAYS}
+        at_months(LENGTHEN_AFTER_MONTHS, "lengthening_begins" if lengthen else "may_lengthen_interval", **lengthening)
     after_cycle(WASHOUT_AFTER_CYCLES.get(indication), "washout")
     if indication in JUDGED_BY_REEPITHELIALISATION:
         after_cycle(1, "judge_by_reepithelialisation")
     points.sort(key=lambda point: point[0])  # stable: same-day points keep the order above
-    return [{"date": when.isoformat(), "key": key} for when, key in points]
+    return [{"date": when.isoformat(), "key": key, "params": params} for when, key, params in points]
 
 
 CALCULATOR = Calculator(

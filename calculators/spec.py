@@ -82,8 +82,9 @@ class Output:
       ``criteria.<item>`` (a key of :attr:`Calculator.criteria` or any key in the message file);
     - ``cycles``: ``[{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}, ...]``, shown as dated
       cycles with a calendar (.ics) download;
-    - ``dated_notes``: ``[{"date": "YYYY-MM-DD", "key": k}, ...]``, shown as dates with the
-      text ``outputs.<name>.values.<k>``.
+    - ``dated_notes``: ``[{"date": "YYYY-MM-DD", "key": k, "params": {...}}, ...]``, shown as
+      dates with the text ``outputs.<name>.values.<k>``, its ``{placeholders}`` filled from
+      ``params`` (numbers the text shows come from Python, never from the message file).
     """
 
     name: str

@@ -102,3 +102,12 @@ def test_enter_on_a_form_with_an_error_takes_focus_to_the_field_in_error(guarded
     guarded_page.wait_for_function("document.activeElement?.name === 'weight'")
     described = guarded_page.get_attribute('[name="weight"]', "aria-describedby").split()
     assert guarded_page.get_attribute('[data-error-for="weight"]', "id") in described
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "End of cycle 6."), ("ro", "Sfârșitul ciclului 6.")])
+def test_review_points_show_the_guideline_numbers_python_gives(guarded_page, site_url, language, expected):
+    open_calculator(guarded_page, site_url, "ivig-schedule", language, fragment="start_date=2026-01-05&indication=blistering&days=5&cycles=6")
+    guarded_page.wait_for_selector('[data-output="review_points"]:not([data-value=""])')
+    notes = guarded_page.locator(".calc-dated-notes li").all_inner_texts()
+    assert any(expected in note for note in notes), notes
+    assert not any("{" in note for note in notes), "a placeholder was left unfilled"

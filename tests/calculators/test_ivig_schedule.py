@@ -10,10 +10,15 @@ import calculators
 from calculators import ivig_schedule
 from calculators.guideline import INDICATIONS, REGIMENS
 from calculators.ivig_schedule import add_months
+from site_build import messages
 from tests.support.strategies import FAST
 
 ROOT = Path(__file__).resolve().parents[2]
 CALCULATOR = ivig_schedule.CALCULATOR
+REVIEW_TEXTS = {
+    language: {key[len("outputs.review_points.values."):]: text for key, text in messages.catalog(language, "ivig-schedule").texts.items() if key.startswith("outputs.review_points.values.")}
+    for language in ("en", "ro")
+}
 REVIEW_KEYS = {
     "stop_if_no_response", "stop_if_no_response_months", "judge_response", "may_lengthen_interval",
     "lengthening_begins", "washout", "judge_by_reepithelialisation",
@@ -111,6 +116,14 @@ def test_review_points_are_sorted_known_and_inside_the_plan(inputs):
         assert len(cycles) >= 6
     if "washout" in keys:
         assert inputs["indication"] == "dermatomyositis" and len(cycles) >= 12
+    # Every number a review point's text shows comes with the point, in both languages.
+    for point in points:
+        for language in ("en", "ro"):
+            text = REVIEW_TEXTS[language][point["key"]]
+            assert set(re.findall(r"\{(\w+)\}", text)) <= set(point["params"]), (language, point)
+    if "stop_if_no_response" in keys:
+        point = next(point for point in points if point["key"] == "stop_if_no_response")
+        assert point["date"] == cycles[point["params"]["cycle"] - 1][1].isoformat()
 
 
 @FAST

@@ -60,7 +60,8 @@ export function renderBlock(output, value, messages, language) {
     element.className = "calc-dated-notes";
     for (const note of value) {
       const item = document.createElement("li");
-      const text = `${note.date ? formatDate(note.date, messages) + ": " : ""}${messages[`outputs.${name}.values.${note.key}`] ?? note.key}`;
+      const words = formatMessage(messages, { key: `outputs.${name}.values.${note.key}`, params: note.params }, language);
+      const text = `${note.date ? formatDate(note.date, messages) + ": " : ""}${words}`;
       item.textContent = text;
       element.append(item);
       lines.push(`  ${text}`);
