@@ -74,4 +74,6 @@ test("message placeholders: numbers localized, units and choices through the mes
   assert.equal(formatMessage(messages, { key: "error.out_of_range", params: { min: 0.5, max: 300, unit: "kg" } }, "ro"), "Enter 0,5 to 300 kg.");
   assert.equal(formatMessage(messages, { key: "warning.regimen", params: { indication: "ten" } }, "en"), "For TEN.");
   assert.equal(formatMessage(messages, { key: "missing.key" }, "en"), "missing.key");
+  // Literal braces are doubled, as in Python's str.format.
+  assert.equal(formatMessage({ note: "Use {{braces}} around {n}." }, { key: "note", params: { n: 2 } }, "en"), "Use {braces} around 2.");
 });

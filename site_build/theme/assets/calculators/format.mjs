@@ -46,10 +46,12 @@ export function formatDate(iso, messages) {
 }
 
 // Fill {placeholders}: numbers in the reader's locale, unit and field names through the
-// translators' texts when they have one.
+// translators' texts when they have one. "{{" and "}}" are literal braces, as in Python's
+// str.format, which fills the same texts at build time (and the translators' check follows).
 export function formatMessage(messages, message, language) {
   const template = messages[message.key] ?? message.key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+  return template.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, name) => {
+    if (name === undefined) return whole[0];
     const value = message.params?.[name];
     if (value === undefined || value === null) return whole;
     if (typeof value === "number") return formatNumber(value, language, 2);
