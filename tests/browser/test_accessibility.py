@@ -223,7 +223,7 @@ def test_calculator_states_have_no_violations(browser, site_url, calculator_id, 
         error_state("light", 2)
 
         # Material's toggle, "Switch to dark mode". The click is dispatched rather than made with
-        # the pointer: a pointer left over the toggle fades its tooltip in while axe judges it.
+        # the pointer, so no hover state is left on the header while axe judges the page.
         page.dispatch_event('label[for="__palette_1"]', "click")
         expect_palette(page, "dark")
         page.wait_for_function(NO_RUNNING_ANIMATION, timeout=5_000)  # colours that fade to the new palette
