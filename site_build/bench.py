@@ -205,7 +205,7 @@ def main_thread_tasks(browser, page, url: str, done_selector: str | None = None)
 # -- the run -----------------------------------------------------------------------------------
 
 
-def main(runs: int = 3, calculator: str = "scorten") -> int:
+def main(runs: int = 5, calculator: str = "scorten") -> int:
     from playwright.sync_api import sync_playwright
 
     from . import cli, static_server
