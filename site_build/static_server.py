@@ -50,14 +50,17 @@ REVALIDATE = "no-cache"
 
 @dataclass(frozen=True)
 class Transfer:
-    """One response: the path asked for, its status, the encoding sent and the bytes on the wire."""
+    """One response: what was asked for, its status, the encoding sent and the bytes on the wire."""
 
-    path: str
+    #: The request's target as received (path and query), for tests of what a page sends.
+    target: str
     status: int
     encoding: str
     bytes: int
-    #: The request's target as received (path and query), for tests of what a page sends.
-    target: str = ""
+
+    @property
+    def path(self) -> str:
+        return urllib.parse.urlsplit(self.target).path
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -134,8 +137,7 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         header_bytes = sum(len(line) for line in getattr(self, "_headers_buffer", []))
         super().end_headers()
         target = getattr(self, "path", "")
-        path = urllib.parse.urlsplit(target).path
-        self.server.traffic.append(Transfer(path, self._status, self._encoding, header_bytes + self._body_bytes, target))
+        self.server.traffic.append(Transfer(target, self._status, self._encoding, header_bytes + self._body_bytes))
 
     def send_response(self, code, message=None):
         self._status, self._encoding, self._body_bytes = code, "", 0
