@@ -126,24 +126,24 @@ INPUTS = (
 )
 
 
-def _band_of_count(count: float) -> int:
-    count = round(count, COMPARISON_DECIMALS)
-    if count >= EOSINOPHILS_MARKED_AT_LEAST:
+def _eosinophilia_band(value: float, marked_at_least: float, moderate_at_least: float) -> int:
+    """Points for one eosinophil measure (a count or a percentage) against its two thresholds."""
+    value = round(value, COMPARISON_DECIMALS)
+    if value >= marked_at_least:
         return _POINTS["eosinophilia_marked"]
-    if count >= EOSINOPHILS_MODERATE_AT_LEAST:
+    if value >= moderate_at_least:
         return _POINTS["eosinophilia_moderate"]
     return 0
+
+
+def _band_of_count(count: float) -> int:
+    return _eosinophilia_band(count, EOSINOPHILS_MARKED_AT_LEAST, EOSINOPHILS_MODERATE_AT_LEAST)
 
 
 def _band_of_pct(pct: float, leukocytes: float) -> int:
     if not round(leukocytes, COMPARISON_DECIMALS) < LEUKOPENIA_BELOW:
         return 0
-    pct = round(pct, COMPARISON_DECIMALS)
-    if pct >= EOSINOPHIL_PCT_MARKED_AT_LEAST:
-        return _POINTS["eosinophilia_marked"]
-    if pct >= EOSINOPHIL_PCT_MODERATE_AT_LEAST:
-        return _POINTS["eosinophilia_moderate"]
-    return 0
+    return _eosinophilia_band(pct, EOSINOPHIL_PCT_MARKED_AT_LEAST, EOSINOPHIL_PCT_MODERATE_AT_LEAST)
 
 
 def eosinophilia_points(count: float | None, pct: float | None, leukocytes: float | None) -> int | None:
