@@ -4,20 +4,30 @@ Both IVIg calculators (``ivig_dose``, ``ivig_schedule``) read their defaults, ra
 rules from here, and the guideline article renders its regimen table from :data:`REGIMENS`, so
 the table a reader sees and the arithmetic the calculators do cannot disagree.
 
-Source: Enk A, Ormerod A, et al. Guidelines on the use of high-dose intravenous immunoglobulin in
-dermatology. Eur J Dermatol 2009;19(1):90-98 (the guideline text, Tables 1 and 2); updated as
-European Guidelines (S1), J Eur Acad Dermatol Venereol 2016;30(10):1657-1669,
-doi:10.1111/jdv.13725. Where a value below is our reading rather than a printed figure, the
-comment beside it says so. What the 2016 update changed in doses or intervals is unverified.
+Edition: every number here follows the FIRST edition of the guideline, the EDF/EADV consensus of
+2008, published as Enk A, Ormerod A, et al. Guidelines on the use of high-dose intravenous
+immunoglobulin in dermatology. Eur J Dermatol 2009;19(1):90-98 and J Dtsch Dermatol Ges
+2009;7(9):806-812 (the text in ``../shared/seeds/004``, Tables 1 and 2). The guideline was renewed
+in 2011 and updated as European Guidelines (S1), J Eur Acad Dermatol Venereol
+2016;30(10):1657-1669, doi:10.1111/jdv.13725; the update's abstract says it revised the
+indications and the summary of evidence, and its full text was not available to us, so whether it
+changed a dose, a number of days or an interval is not verified. The pages say so.
 
-This module holds no prose: indication names, column headers and the wording of each cell are
-in ``content/messages/guideline.yml`` (and the Romanian twin), keyed by the values below.
+Where a value below is our reading rather than a printed figure, the comment beside it says so.
+Two values come from outside the guideline and are marked: Kawasaki disease's recommended single
+infusion (American Heart Association 2017) and no default dose for vasculitis with renal
+involvement (a safety choice: the guideline offers a reduced dose only as a possibility).
+
+This module holds no prose: indication names, column headers, the guideline's own qualifier of
+each indication's place in therapy (``place.<indication>``) and the wording of each cell are in
+``content/messages/guideline.yml`` (and the Romanian twin), keyed by the values below.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from .spec import Reference
+from .spec import Reference, message
 
 
 @dataclass(frozen=True)
@@ -29,8 +39,9 @@ class Regimen:
     """
 
     indication: str
-    #: The dose the calculators use when the reader gives none (g/kg per cycle).
-    dose_g_per_kg: float
+    #: The dose the calculators use when the reader gives none (g/kg per cycle). None: the
+    #: guideline leaves a choice between doses, and the reader must make it explicitly.
+    dose_g_per_kg: float | None
     #: The doses the guideline names for the indication, lowest and highest (g/kg per cycle).
     #: A dose above the upper bound draws a warning; so does one below the lower bound.
     dose_range_g_per_kg: tuple[float, float]
@@ -46,10 +57,11 @@ class Regimen:
     #: Initial treatment period to judge the response, in months, lowest and highest
     #: (None: the guideline names none).
     initial_months: tuple[int, int] | None
-    #: Place in therapy; message ``line.<value>`` in guideline.yml.
-    line: str
     #: Level of evidence / grade of recommendation, as printed in the guideline.
     evidence: str
+    #: Days per cycle used when the reader gives none, and the only number of days that draws no
+    #: "divided infusion" warning (None: the reader must give the days).
+    recommended_days: int | None = None
 
 
 # The chronic indications share Table 2's schedule: every 4 weeks at first, lengthened gradually
@@ -73,7 +85,6 @@ REGIMENS: dict[str, Regimen] = {
         interval_weeks=STANDARD_INTERVAL_WEEKS,
         max_interval_weeks=MAX_INTERVAL_WEEKS,
         initial_months=(6, 6),
-        line="first_if_fulminant",
         evidence="I-b / A",
     ),
     # Autoimmune blistering diseases: 2 g/kg over 2-5 days, initial 3-6 months; second line,
@@ -90,7 +101,6 @@ REGIMENS: dict[str, Regimen] = {
         interval_weeks=STANDARD_INTERVAL_WEEKS,
         max_interval_weeks=MAX_INTERVAL_WEEKS,
         initial_months=(3, 6),
-        line="first_if_contraindicated",
         evidence="III / B",
     ),
     # Systemic vasculitic syndromes other than Kawasaki disease: case series used 2 g/kg in total,
@@ -108,16 +118,17 @@ REGIMENS: dict[str, Regimen] = {
         interval_weeks=STANDARD_INTERVAL_WEEKS,
         max_interval_weeks=MAX_INTERVAL_WEEKS,
         initial_months=(3, 6),
-        line="first_if_fulminant",
         evidence="I a–IV / B–D",
     ),
     # Systemic vasculitis with renal involvement: "the infusion rate should be reduced or possibly
-    # a reduced dose should be used (e.g., a total of 1 g per kg body weight)". Our reading: the
-    # default is the printed example, 1 g/kg, and the range runs from it to the standard 2 g/kg
-    # (given with a slower infusion). The "e.g." means 1 g/kg is an example, not a fixed figure.
+    # a reduced dose should be used (e.g., a total of 1 g per kg body weight)". The guideline's
+    # first advice is a slower infusion of the standard 2 g/kg; the reduced dose is a possibility
+    # and 1 g/kg only an example ("e.g."). So there is no default: a blank dose is refused and
+    # the reader chooses (a default of 1 g/kg would silently halve the standard dose). The range
+    # runs from the printed example to the standard dose.
     "vasculitis_renal": Regimen(
         indication="vasculitis_renal",
-        dose_g_per_kg=1.0,
+        dose_g_per_kg=None,
         dose_range_g_per_kg=(1.0, 2.0),
         days_min=2,
         days_max=5,
@@ -125,7 +136,6 @@ REGIMENS: dict[str, Regimen] = {
         interval_weeks=STANDARD_INTERVAL_WEEKS,
         max_interval_weeks=MAX_INTERVAL_WEEKS,
         initial_months=(3, 6),
-        line="first_if_fulminant",
         evidence="I a–IV / B–D",
     ),
     # Lupus erythematosus and other collagen vascular diseases: 2 g/kg ("the only experience"),
@@ -141,7 +151,6 @@ REGIMENS: dict[str, Regimen] = {
         interval_weeks=STANDARD_INTERVAL_WEEKS,
         max_interval_weeks=MAX_INTERVAL_WEEKS,
         initial_months=(6, 6),
-        line="second",
         evidence="III",
     ),
     # Toxic epidermal necrolysis: 3 g/kg in total, fractionated over 3-5 days, one cycle, as soon
@@ -156,13 +165,15 @@ REGIMENS: dict[str, Regimen] = {
         interval_weeks=None,
         max_interval_weeks=None,
         initial_months=None,
-        line="first",
         evidence="IIIb / C",
     ),
     # Kawasaki disease (children): 1.6-2 g/kg per cycle "as bolus infusion or divided into single
     # infusions given over 2-5 days", one cycle (Table 2), with acetylsalicylic acid. A bolus is one
-    # day, so 1-5 days. Default 2 g/kg: the upper printed value, the dose the vasculitis series then
-    # used. First choice; evidence printed "I a", grade A.
+    # day, so 1-5 days is within the guideline. Default 2 g/kg: the upper printed value, and the
+    # dose the American Heart Association's 2017 statement recommends (McCrindle BW et al.,
+    # Circulation 2017;135:e927-e999, doi:10.1161/CIR.0000000000000484) as ONE infusion; divided
+    # dosing has been linked with worse coronary outcomes, so one day is the default and more
+    # days draw a warning. First choice; evidence printed "I a", grade A.
     "kawasaki": Regimen(
         indication="kawasaki",
         dose_g_per_kg=2.0,
@@ -173,8 +184,8 @@ REGIMENS: dict[str, Regimen] = {
         interval_weeks=None,
         max_interval_weeks=None,
         initial_months=None,
-        line="first",
         evidence="I a / A",
+        recommended_days=1,
     ),
     # Other possible indications (atopic dermatitis, autoimmune urticaria, scleromyxoedema,
     # pyoderma gangrenosum): our reading is Table 2's standard regimen (2 g/kg over 2-5 days,
@@ -191,7 +202,6 @@ REGIMENS: dict[str, Regimen] = {
         interval_weeks=STANDARD_INTERVAL_WEEKS,
         max_interval_weeks=MAX_INTERVAL_WEEKS,
         initial_months=None,
-        line="second",
         evidence="III–IV",
     ),
 }
@@ -222,6 +232,20 @@ def days_within_guideline(regimen: Regimen, days: int) -> bool:
     return regimen.days_min <= days <= regimen.days_max
 
 
+def days_warnings(regimen: Regimen, days: int) -> list[dict[str, Any]]:
+    """What both IVIg calculators say about the number of days per cycle.
+
+    Outside the guideline's range: ``warning.days_outside_guideline``. Where a single infusion is
+    recommended (Kawasaki disease) and the cycle is divided: ``warning.divided_infusion.<indication>``.
+    """
+    warnings = []
+    if not days_within_guideline(regimen, days):
+        warnings.append(message("warning.days_outside_guideline", days=days, min=regimen.days_min, max=regimen.days_max, indication=regimen.indication))
+    if regimen.recommended_days is not None and days != regimen.recommended_days:
+        warnings.append(message(f"warning.divided_infusion.{regimen.indication}", days=days, recommended=regimen.recommended_days))
+    return warnings
+
+
 #: The guideline itself, cited by every calculator that applies it.
 REFERENCES = (
         Reference(
@@ -234,5 +258,11 @@ REFERENCES = (
             "Enk AH, Hadaschik EN, Eming R, et al. European Guidelines (S1) on the use of high-dose "
             "intravenous immunoglobulin in dermatology. J Eur Acad Dermatol Venereol. 2016;30(10):1657-1669.",
             doi="10.1111/jdv.13725",
+        ),
+        Reference(
+            "McCrindle BW, Rowley AH, Newburger JW, et al. Diagnosis, treatment, and long-term management "
+            "of Kawasaki disease: a scientific statement for health professionals from the American Heart "
+            "Association. Circulation. 2017;135(17):e927-e999.",
+            doi="10.1161/CIR.0000000000000484",
         ),
 )

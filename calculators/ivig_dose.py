@@ -15,20 +15,26 @@ Equations (all weights in kg, heights in cm, doses in g):
   divided equally over consecutive days).
 - Volume (mL) = grams / concentration in g/mL, with 5% = 0.05 g/mL and 10% = 0.1 g/mL.
 
-The dose per indication (2 g/kg; TEN 3 g/kg; vasculitis with renal involvement 1 g/kg;
-Kawasaki disease 1.6-2 g/kg) and the days per cycle come from :mod:`calculators.guideline`
-(EDF/EADV guideline, Enk et al., Eur J Dermatol 2009;19(1):90-98; updated J Eur Acad Dermatol
-Venereol 2016;30(10):1657-1669, doi:10.1111/jdv.13725). The guideline doses on "body weight";
-the dosing weight is the actual weight unless the reader chooses ideal or adjusted weight, a
-named option that is never applied silently. Choices and readings are recorded in
-``provenance/ivig-dose.yaml``.
+- Volume per day per kg = daily volume (mL) / ACTUAL weight (kg): the fluid the patient receives,
+  whatever weight the dose was calculated on.
+
+The dose per indication (2 g/kg; TEN 3 g/kg; Kawasaki disease 1.6-2 g/kg; vasculitis with renal
+involvement: no default, the reader chooses between the standard dose given more slowly and a
+reduced dose such as 1 g/kg) and the days per cycle come from :mod:`calculators.guideline`
+(first edition of the EDF/EADV guideline, Enk et al., Eur J Dermatol 2009;19(1):90-98; updated
+J Eur Acad Dermatol Venereol 2016;30(10):1657-1669, doi:10.1111/jdv.13725). The guideline doses
+on "body weight"; the dosing weight is the actual weight unless the reader chooses ideal or
+adjusted weight, a named option that is never applied silently. The safety checks beside the dose
+(haemolysis, fluid load, the pre-treatment checklist) come from :mod:`calculators.ivig_safety`.
+Choices and readings are recorded in ``provenance/ivig-dose.yaml``.
 """
 from __future__ import annotations
 
 import math
 from typing import Any, Mapping
 
-from .guideline import INDICATIONS, REGIMENS, days_within_guideline, REFERENCES as GUIDELINE_REFERENCES
+from . import ivig_safety
+from .guideline import INDICATIONS, REGIMENS, days_warnings, REFERENCES as GUIDELINE_REFERENCES
 from .spec import Calculator, ChoiceInput, NumberInput, Output, Reference, Result, message
 
 KG_PER_LB = 0.45359237  # exact, by definition of the international pound
@@ -81,13 +87,15 @@ SPEC_INPUTS = (
     # Optional: Devine's formula needs it; the reader may leave it blank and dose on actual weight.
     ChoiceInput("sex", choices=("female", "male"), required=False),
     ChoiceInput("dosing_weight", choices=("actual", "ideal", "adjusted"), default="actual"),
-    # Optional override; blank means the guideline's dose for the indication. 3 g/kg (TEN) is the
-    # highest dose the guideline names and is a hard cap; 0.2 g/kg is the lowest the reference
-    # sheet accepts as a deliberate override.
+    # Blank means the guideline's dose for the indication, except vasculitis with renal
+    # involvement, where the reader must choose (see compute). 3 g/kg (TEN) is the highest dose
+    # the guideline names and is a hard cap; 0.2 g/kg is the lowest the reference sheet accepts
+    # as a deliberate override.
     NumberInput("dose_g_per_kg", unit="g/kg", minimum=0.2, maximum=3.0, required=False),
     # A cycle is divided over 2-5 days (TEN 3-5); a one-day bolus exists for Kawasaki disease;
-    # more than 5 days is outside every regimen.
-    NumberInput("days", unit="days", minimum=1, maximum=5, integer=True),
+    # more than 5 days is outside every regimen. Blank is refused, except for Kawasaki disease,
+    # where it means the recommended single infusion (see compute).
+    NumberInput("days", unit="days", minimum=1, maximum=5, integer=True, required=False),
     # Only the intravenous strengths: 16.5% and 20% products are subcutaneous and are refused.
     ChoiceInput("concentration_pct", choices=("5", "10"), default="10"),
     ChoiceInput("rounding", choices=("none", "2.5", "5"), default="none"),
@@ -95,18 +103,21 @@ SPEC_INPUTS = (
 )
 
 OUTPUTS = (
-    Output("dosing_weight_kg", unit="kg", decimals=1),
-    Output("dosing_weight_basis", kind="category"),
-    Output("dose_g_per_kg_used", unit="g/kg", decimals=2),
     Output("total_dose_g", unit="g", decimals=1),
     Output("total_dose_rounded_g", unit="g", decimals=1),
     Output("daily_dose_g", unit="g", decimals=1),
+    Output("days_per_cycle", unit="days", decimals=0),
+    Output("dose_g_per_kg_used", unit="g/kg", decimals=2),
     Output("daily_dose_g_per_kg", unit="g/kg/day", decimals=2),
+    Output("dosing_weight_kg", unit="kg", decimals=1),
+    Output("dosing_weight_basis", kind="category"),
     Output("total_volume_ml", unit="mL", decimals=0),
     Output("daily_volume_ml", unit="mL", decimals=0),
+    Output("daily_volume_ml_per_kg", unit="mL/kg/day", decimals=1),
     Output("ibw_kg", unit="kg", decimals=1),
     Output("adjusted_weight_kg", unit="kg", decimals=1),
     Output("bmi", unit="kg/m2", decimals=1),
+    Output("pretreatment_checks", kind="notes"),
 )
 
 
@@ -142,7 +153,17 @@ def compute(values: Mapping[str, Any]) -> Result:
     height_cm = values["height"]
     sex = values["sex"]
     requested = values["dosing_weight"]
-    days = int(values["days"])
+
+    # A blank that would change the dose is never filled in silently: only the guideline's own
+    # default dose (never for renal vasculitis) and Kawasaki disease's single infusion are.
+    explicit = {}
+    if values["dose_g_per_kg"] is None and regimen.dose_g_per_kg is None:
+        explicit["dose_g_per_kg"] = message("error.dose_choice_needed", indication=regimen.indication, standard=regimen.dose_range_g_per_kg[1], reduced=regimen.dose_range_g_per_kg[0])
+    if values["days"] is None and regimen.recommended_days is None:
+        explicit["days"] = message("error.required")
+    if explicit:
+        return Result(errors=explicit)
+    days = int(values["days"]) if values["days"] is not None else regimen.recommended_days
 
     if requested != "actual":
         # Ideal or adjusted weight asked for without what Devine needs: say which field is
@@ -156,6 +177,8 @@ def compute(values: Mapping[str, Any]) -> Result:
             return Result(errors=missing)
 
     warnings: list[dict[str, Any]] = []
+    if values["days"] is None:
+        warnings.append(message(f"warning.days_default.{regimen.indication}", days=days))
 
     bmi = body_mass_index(actual_kg, height_cm) if height_cm is not None else None
     ideal_kg = adjusted_kg = None
@@ -198,32 +221,48 @@ def compute(values: Mapping[str, Any]) -> Result:
     if dose_g_per_kg > high_dose:
         warnings.append(message("warning.dose_above_guideline", dose=dose_g_per_kg, max=high_dose, indication=regimen.indication))
     elif dose_g_per_kg < low_dose:
-        warnings.append(message("warning.dose_below_guideline", dose=dose_g_per_kg, min=low_dose, indication=regimen.indication))
-    if regimen.indication == "vasculitis_renal" and dose_g_per_kg > regimen.dose_g_per_kg:
-        warnings.append(message("warning.renal_vasculitis_full_dose", reduced=regimen.dose_g_per_kg))
-    if not days_within_guideline(regimen, days):
-        warnings.append(message("warning.days_outside_guideline", days=days, min=regimen.days_min, max=regimen.days_max, indication=regimen.indication))
+        # Each indication says, in its own words, what its source says about lower doses.
+        warnings.append(message(f"warning.dose_below_guideline.{regimen.indication}", dose=dose_g_per_kg, min=low_dose, max=high_dose))
+    if regimen.indication == "vasculitis_renal":
+        warnings.append(message("warning.renal_vasculitis_rate", standard=high_dose, reduced=low_dose))
+    warnings.extend(days_warnings(regimen, days))
     if bmi is not None and bmi >= OBESITY_BMI and requested == "actual":
         warnings.append(message("warning.bmi_consider_adjusted", bmi=round(bmi, 1), threshold=OBESITY_BMI))
-    if values["renal_cardiac_risk"] == "yes":
+    renal_cardiac_risk = values["renal_cardiac_risk"] == "yes"
+    if renal_cardiac_risk:
         warnings.append(message("warning.renal_cardiac_risk"))
         if days < RISK_DAYS:
             warnings.append(message("warning.renal_cardiac_more_days", days=days, suggested=RISK_DAYS))
+    warnings.extend(ivig_safety.haemolysis_warnings(dose_g_per_kg))
+    daily_volume_ml = daily_g / grams_per_ml
+    volume_per_kg = ivig_safety.daily_volume_ml_per_kg(daily_volume_ml, actual_kg)
+    warnings.extend(
+        ivig_safety.fluid_warnings(
+            indication=regimen.indication,
+            daily_volume_ml=daily_volume_ml,
+            volume_ml_per_kg=volume_per_kg,
+            renal_cardiac_risk=renal_cardiac_risk,
+            concentration_pct=float(values["concentration_pct"]),
+        )
+    )
 
     return Result(
         outputs={
-            "dosing_weight_kg": dosing_kg,
-            "dosing_weight_basis": basis,
-            "dose_g_per_kg_used": dose_g_per_kg,
             "total_dose_g": total_g,
             "total_dose_rounded_g": rounded_g,
             "daily_dose_g": daily_g,
+            "days_per_cycle": days,
+            "dose_g_per_kg_used": dose_g_per_kg,
             "daily_dose_g_per_kg": daily_g / dosing_kg,
+            "dosing_weight_kg": dosing_kg,
+            "dosing_weight_basis": basis,
             "total_volume_ml": total_g / grams_per_ml,
-            "daily_volume_ml": daily_g / grams_per_ml,
+            "daily_volume_ml": daily_volume_ml,
+            "daily_volume_ml_per_kg": volume_per_kg,
             "ibw_kg": ideal_kg,
             "adjusted_weight_kg": adjusted_kg,
             "bmi": bmi,
+            "pretreatment_checks": ivig_safety.pretreatment_checklist(),
         },
         warnings=warnings,
     )

@@ -35,7 +35,7 @@ from .guideline import (
     STOP_IF_NO_RESPONSE_AFTER_MONTHS,
     WASHOUT_AFTER_CYCLES,
     Regimen,
-    days_within_guideline,
+    days_warnings,
 )
 from .spec import Calculator, ChoiceInput, DateInput, NumberInput, Output, Result, message
 
@@ -52,8 +52,9 @@ SPEC_INPUTS = (
     DateInput("start_date"),
     ChoiceInput("indication", choices=INDICATIONS),
     # Days per cycle: the same limits as the dose calculator (1-5; the guideline's range per
-    # indication is checked in compute and warned about).
-    NumberInput("days", unit="days", minimum=1, maximum=5, integer=True),
+    # indication is checked in compute and warned about). Blank is refused, except for Kawasaki
+    # disease, where it means the recommended single infusion, as in the dose calculator.
+    NumberInput("days", unit="days", minimum=1, maximum=5, integer=True, required=False),
     # Blank: 6 cycles, or 1 for TEN and Kawasaki disease. 24 cycles is about two years at 4 weeks.
     NumberInput("cycles", unit="cycles", minimum=1, maximum=MAX_PLANNED_CYCLES, integer=True, required=False),
     ChoiceInput("lengthen", choices=("no", "yes"), default="no", widget="radio"),
@@ -93,7 +94,9 @@ def cycle_starts(first: date, count: int, regimen: Regimen, lengthen: bool) -> l
 def compute(values: Mapping[str, Any]) -> Result:
     regimen = REGIMENS[values["indication"]]
     first: date = values["start_date"]
-    days = int(values["days"])
+    if values["days"] is None and regimen.recommended_days is None:
+        return Result(errors={"days": message("error.required")})
+    days = int(values["days"]) if values["days"] is not None else regimen.recommended_days
     lengthen = values["lengthen"] == "yes"
     requested = int(values["cycles"]) if values["cycles"] is not None else (1 if regimen.single_cycle else DEFAULT_PLANNED_CYCLES)
 
@@ -101,8 +104,9 @@ def compute(values: Mapping[str, Any]) -> Result:
     if regimen.single_cycle and requested > 1:
         warnings.append(message("warning.single_cycle_only", requested=requested, indication=regimen.indication))
     planned = 1 if regimen.single_cycle else requested
-    if not days_within_guideline(regimen, days):
-        warnings.append(message("warning.days_outside_guideline", days=days, min=regimen.days_min, max=regimen.days_max, indication=regimen.indication))
+    if values["days"] is None:
+        warnings.append(message(f"warning.days_default.{regimen.indication}", days=days))
+    warnings.extend(days_warnings(regimen, days))
 
     try:
         starts = cycle_starts(first, planned, regimen, lengthen)

@@ -84,7 +84,9 @@ class Output:
       cycles with a calendar (.ics) download;
     - ``dated_notes``: ``[{"date": "YYYY-MM-DD", "key": k, "params": {...}}, ...]``, shown as
       dates with the text ``outputs.<name>.values.<k>``, its ``{placeholders}`` filled from
-      ``params`` (numbers the text shows come from Python, never from the message file).
+      ``params`` (numbers the text shows come from Python, never from the message file);
+    - ``notes``: ``[{"key": k, "params": {...}}, ...]``, the same without dates: a list of texts
+      ``outputs.<name>.values.<k>`` (a checklist, for example).
     """
 
     name: str

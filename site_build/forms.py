@@ -123,7 +123,7 @@ def _select(declared: ChoiceInput, field_id: str, described_by: str, texts: Cata
 
 
 #: Output kinds holding structured data, shown as a block rather than inline text.
-BLOCK_KINDS = ("breakdown", "cycles", "dated_notes")
+BLOCK_KINDS = ("breakdown", "cycles", "dated_notes", "notes")
 
 
 def _result_area(calculator: Calculator, texts: Catalog) -> str:

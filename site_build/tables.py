@@ -36,10 +36,11 @@ class _Missing(dict):
         return "{" + key + "}"
 
 
-def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], css_class: str) -> str:
+def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], css_class: str, caption: str | None = None) -> str:
     head = "".join(f'<th scope="col">{escape(header)}</th>' for header in headers)
     body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<div class="md-typeset__table"><table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f'<div class="md-typeset__table"><table class="{css_class}">{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def signed_points(points: float, language: str) -> str:
@@ -96,7 +97,13 @@ def _required(declared, texts: Catalog) -> str:
 
 
 def regimen_table(texts: Catalog) -> str:
-    """The EDF/EADV regimens, one row per indication, from ``calculators.guideline``."""
+    """The EDF/EADV regimens, one row per indication, from ``calculators.guideline``.
+
+    Each row carries the guideline's own qualifier of the indication's place in therapy
+    (``place.<indication>``), and a dose or days cell its note where one exists
+    (``dose_note.<indication>``, ``days_note.<indication>``), so no row reads as an unqualified
+    "first line" or a bare number.
+    """
     from calculators.guideline import REGIMENS
 
     language = texts.language
@@ -104,7 +111,14 @@ def regimen_table(texts: Catalog) -> str:
     for indication, regimen in REGIMENS.items():
         low, high = regimen.dose_range_g_per_kg
         dose = format_number(low, language) if low == high else f"{format_number(low, language)}–{format_number(high, language)}"
+        dose = f"{dose} g/kg"
+        dose_note = texts.get(f"dose_note.{indication}")
+        if dose_note:
+            dose += ". " + fill(dose_note, {"standard": high, "reduced": low}, language)
         days = str(regimen.days_min) if regimen.days_min == regimen.days_max else f"{regimen.days_min}–{regimen.days_max}"
+        days_note = texts.get(f"days_note.{indication}")
+        if days_note:
+            days += ". " + fill(days_note, {"days": regimen.recommended_days}, language)
         if regimen.single_cycle:
             interval = texts["single_cycle"]
         else:
@@ -114,6 +128,6 @@ def regimen_table(texts: Catalog) -> str:
         else:
             first, last = regimen.initial_months
             duration = fill(texts["months_single" if first == last else "months"], {"min": first, "max": last}, language)
-        rows.append((texts[f"indications.{indication}"], f"{dose} g/kg", days, interval, duration, texts[f"line.{regimen.line}"], regimen.evidence))
-    headers = [texts[f"columns.{name}"] for name in ("indication", "dose", "days", "interval", "initial_duration", "line", "evidence")]
-    return html_table(headers, rows, "regimen-table")
+        rows.append((texts[f"indications.{indication}"], dose, days, interval, duration, texts[f"place.{indication}"], regimen.evidence))
+    headers = [texts[f"columns.{name}"] for name in ("indication", "dose", "days", "interval", "initial_duration", "place", "evidence")]
+    return html_table(headers, rows, "regimen-table", caption=texts["caption"])

@@ -125,4 +125,4 @@ def mismatches(shown: dict, vector: dict) -> list[str]:
         "errors": {name: {"key": error["key"]} for name, error in shown["errors"].items()},
         "warnings": [{"key": warning["key"]} for warning in shown["warnings"]],
     }
-    return vectors.mismatches(judged, vector)
+    return vectors.mismatches(judged, vector, warning_params=False)

@@ -20,7 +20,7 @@ def messages(language):
 def test_the_field_names_the_site_generator_reads():
     assert [field.name for field in dataclasses.fields(Regimen)] == [
         "indication", "dose_g_per_kg", "dose_range_g_per_kg", "days_min", "days_max", "single_cycle",
-        "interval_weeks", "max_interval_weeks", "initial_months", "line", "evidence",
+        "interval_weeks", "max_interval_weeks", "initial_months", "evidence", "recommended_days",
     ]
 
 
@@ -52,19 +52,39 @@ def test_ten():
     assert (ten.dose_g_per_kg, ten.dose_range_g_per_kg) == (3.0, (3.0, 3.0))
     assert (ten.days_min, ten.days_max, ten.single_cycle) == (3, 5, True)
     assert (ten.interval_weeks, ten.max_interval_weeks, ten.initial_months) == (None, None, None)
-    assert ten.line == "first"
+    assert ten.recommended_days is None  # 3-5 days; the reader gives them
 
 
-def test_kawasaki_allows_a_one_day_bolus():
+@pytest.mark.parametrize("language", MESSAGE_FILES)
+def test_ten_is_not_an_unqualified_first_line(language):
+    """The guideline recommends IVIg in TEN for a confirmed, severe case in the absence of any
+    therapeutic alternative: its place in the table says so in both languages."""
+    place = messages(language)["place.ten"].lower()
+    assert {"en": "absence of any therapeutic alternative", "ro": "absența oricărei alternative terapeutice"}[language] in place
+
+
+def test_kawasaki_defaults_to_one_infusion():
+    """EDF/EADV allows a bolus or 2-5 days; AHA 2017 recommends one infusion: the default is explicit."""
     kawasaki = REGIMENS["kawasaki"]
     assert (kawasaki.dose_g_per_kg, kawasaki.dose_range_g_per_kg) == (2.0, (1.6, 2.0))
     assert (kawasaki.days_min, kawasaki.days_max, kawasaki.single_cycle) == (1, 5, True)
+    assert kawasaki.recommended_days == 1
+    assert [regimen.indication for regimen in REGIMENS.values() if regimen.recommended_days is not None] == ["kawasaki"]
 
 
-def test_renal_vasculitis_reduced_dose_is_the_printed_example():
+def test_kawasaki_days_warnings():
+    kawasaki = REGIMENS["kawasaki"]
+    assert guideline.days_warnings(kawasaki, 1) == []
+    assert [warning["key"] for warning in guideline.days_warnings(kawasaki, 2)] == ["warning.divided_infusion.kawasaki"]
+
+
+def test_renal_vasculitis_has_no_default_dose():
+    """The guideline asks first for a slower infusion and offers a reduced dose only as a
+    possibility ("e.g., a total of 1 g per kg"): no default may silently halve the dose."""
     renal = REGIMENS["vasculitis_renal"]
-    assert renal.dose_g_per_kg == 1.0
+    assert renal.dose_g_per_kg is None
     assert renal.dose_range_g_per_kg == (1.0, 2.0)
+    assert [regimen.indication for regimen in REGIMENS.values() if regimen.dose_g_per_kg is None] == ["vasculitis_renal"]
 
 
 def test_initial_durations():
@@ -83,7 +103,9 @@ def test_evidence_as_printed():
 @pytest.mark.parametrize("regimen", REGIMENS.values(), ids=list(REGIMENS))
 def test_each_regimen_is_consistent_and_inside_the_calculators_hard_limits(regimen):
     low, high = regimen.dose_range_g_per_kg
-    assert low <= regimen.dose_g_per_kg <= high
+    assert regimen.dose_g_per_kg is None or low <= regimen.dose_g_per_kg <= high
+    if regimen.recommended_days is not None:
+        assert regimen.days_min <= regimen.recommended_days <= regimen.days_max
     dose_input = ivig_dose.CALCULATOR.input("dose_g_per_kg")
     assert dose_input.minimum <= low and high <= dose_input.maximum
     for calculator in (ivig_dose.CALCULATOR, ivig_schedule.CALCULATOR):
@@ -119,9 +141,12 @@ def test_days_within_guideline_includes_both_ends():
 def test_table_messages_cover_every_value(language):
     texts = messages(language)
     needed = {f"indications.{key}" for key in REGIMENS}
-    needed |= {f"line.{regimen.line}" for regimen in REGIMENS.values()}
-    needed |= {f"columns.{column}" for column in ("indication", "dose", "days", "interval", "initial_duration", "line", "evidence")}
+    needed |= {f"place.{key}" for key in REGIMENS}
+    needed |= {f"columns.{column}" for column in ("indication", "dose", "days", "interval", "initial_duration", "place", "evidence")}
+    # Notes where the dose or the days are not a plain guideline figure.
+    needed |= {f"dose_note.{key}" for key, regimen in REGIMENS.items() if regimen.dose_g_per_kg is None}
+    needed |= {f"days_note.{key}" for key, regimen in REGIMENS.items() if regimen.recommended_days is not None}
     # The texts site_build/tables.py fills in: "{min}–{max} months", "{min} months", etc.
-    needed |= {"single_cycle", "interval", "months", "months_single"}
+    needed |= {"single_cycle", "interval", "months", "months_single", "caption"}
     assert needed <= set(texts), sorted(needed - set(texts))
     assert all(texts[key].strip() for key in texts)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calculators
-from calculators import ivig_dose
+from calculators import ivig_dose, ivig_safety
 from calculators.guideline import INDICATIONS, REGIMENS
 from tests.support.strategies import FAST
 
@@ -88,7 +88,8 @@ def valid_inputs(draw, weight=None):
         "height": draw(decimal_text(45, 250)),
         "sex": draw(st.sampled_from(("female", "male"))),
     }
-    if draw(st.booleans()):
+    # Renal vasculitis has no default dose: a valid input names one.
+    if inputs["indication"] == "vasculitis_renal" or draw(st.booleans()):
         inputs["dose_g_per_kg"] = draw(decimal_text(0.2, 3.0))
     return inputs
 
@@ -117,6 +118,44 @@ def test_valid_input_gives_finite_consistent_numbers(inputs):
         assert abs(out["total_dose_rounded_g"] - out["total_dose_g"]) <= float(inputs["rounding"]) / 2 + 1e-9
     if "dose_g_per_kg" not in inputs:
         assert out["dose_g_per_kg_used"] == REGIMENS[inputs["indication"]].dose_g_per_kg
+    assert out["days_per_cycle"] == days
+    assert out["daily_volume_ml_per_kg"] == pytest.approx(out["daily_volume_ml"] / actual_kg, rel=1e-12)
+    assert [item["key"] for item in out["pretreatment_checks"]] == list(ivig_safety.CHECKLIST)
+    keys = {warning["key"] for warning in result["warnings"]}
+    # Haemolysis: at 2 g/kg per cycle or more, and only then.
+    assert ("warning.haemolysis_high_dose" in keys) == (out["dose_g_per_kg_used"] >= 2.0)
+    # Fluid: every adult indication at >= 20 mL/kg/day, or at any volume with renal or cardiac risk.
+    adult = inputs["indication"] != "kawasaki"
+    risk = inputs["renal_cardiac_risk"] == "yes"
+    assert ("warning.fluid_load" in keys) == (adult and not risk and out["daily_volume_ml_per_kg"] >= 20)
+    assert ("warning.fluid_load_renal_cardiac" in keys) == (adult and risk)
+    fluid_warned = bool(keys & {"warning.fluid_load", "warning.fluid_load_renal_cardiac"})
+    assert ("warning.fluid_use_10_percent" in keys) == (fluid_warned and inputs["concentration_pct"] == "5")
+    # Renal vasculitis always carries the guideline's rate advice; Kawasaki split over days, the AHA's.
+    assert ("warning.renal_vasculitis_rate" in keys) == (inputs["indication"] == "vasculitis_renal")
+    assert ("warning.divided_infusion.kawasaki" in keys) == (inputs["indication"] == "kawasaki" and days > 1)
+
+
+@FAST
+@given(valid_inputs())
+def test_a_blank_that_would_change_the_dose_is_never_filled_in_silently(inputs):
+    """Blank dose: the guideline's dose, except renal vasculitis (refused). Blank days: refused,
+    except Kawasaki disease (one infusion, and the result says so)."""
+    blank_dose = calculators.evaluate("ivig-dose", {**inputs, "dose_g_per_kg": ""})
+    if inputs["indication"] == "vasculitis_renal":
+        assert not blank_dose["ok"]
+        assert blank_dose["errors"]["dose_g_per_kg"]["key"] == "error.dose_choice_needed"
+    else:
+        assert blank_dose["ok"]
+        assert blank_dose["outputs"]["dose_g_per_kg_used"] == REGIMENS[inputs["indication"]].dose_g_per_kg
+    blank_days = calculators.evaluate("ivig-dose", {**inputs, "days": ""})
+    if inputs["indication"] == "kawasaki":
+        assert blank_days["ok"]
+        assert blank_days["outputs"]["days_per_cycle"] == 1
+        assert "warning.days_default.kawasaki" in {warning["key"] for warning in blank_days["warnings"]}
+    else:
+        assert not blank_days["ok"]
+        assert blank_days["errors"]["days"]["key"] == "error.required"
 
 
 @FAST

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import importlib
 import re
+import string
 from pathlib import Path
 
 import pytest
 import yaml
 
 import calculators
+from calculators import ivig_safety
+from calculators.guideline import REGIMENS
 from calculators.spec import ChoiceInput, NumberInput
 from site_build import messages
+from tests.support import vectors
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,6 +30,21 @@ CATEGORY_VALUES = {
     ("ivig-schedule", "review_points"): (
         "stop_if_no_response", "stop_if_no_response_months", "judge_response", "may_lengthen_interval",
         "lengthening_begins", "washout", "judge_by_reepithelialisation",
+    ),
+    ("ivig-dose", "pretreatment_checks"): ivig_safety.CHECKLIST,
+}
+
+#: Message keys built per indication (``f"warning.dose_below_guideline.{indication}"``), which
+#: the source scan below cannot read: every indication the code can emit them for.
+PER_INDICATION = {
+    "ivig-dose": (
+        {f"warning.dose_below_guideline.{key}" for key in REGIMENS}
+        | {f"warning.divided_infusion.{key}" for key, regimen in REGIMENS.items() if regimen.recommended_days is not None}
+        | {f"warning.days_default.{key}" for key, regimen in REGIMENS.items() if regimen.recommended_days is not None}
+    ),
+    "ivig-schedule": (
+        {f"warning.divided_infusion.{key}" for key, regimen in REGIMENS.items() if regimen.recommended_days is not None}
+        | {f"warning.days_default.{key}" for key, regimen in REGIMENS.items() if regimen.recommended_days is not None}
     ),
 }
 
@@ -51,10 +70,24 @@ def needed_keys(calculator) -> set[str]:
     if calculator.bands:
         keys |= {"bands.title", *(f"bands.{band.key}" for band in calculator.bands)}
         keys |= {f"bands.columns.{column}" for column in calculator.bands[0].values}
+    keys |= PER_INDICATION.get(calculator.id, set())
+    # Every literal key passed to message(...) in the calculator's module and in the modules of the
+    # package it imports (shared rules such as guideline.days_warnings or ivig_safety).
     module = importlib.import_module(calculator.compute.__module__)
-    source = Path(module.__file__).read_text(encoding="utf-8")
-    keys |= set(re.findall(r'message\(\s*"((?:warning|error)\.\w+)"', source))
+    for source_file in _package_sources(module):
+        source = source_file.read_text(encoding="utf-8")
+        keys |= set(re.findall(r'message\(\s*"((?:warning|error)\.\w+)"', source))
     return keys
+
+
+def _package_sources(module) -> list[Path]:
+    """The module's file and those of the ``calculators`` modules it imports (one level)."""
+    files = [Path(module.__file__)]
+    for value in vars(module).values():
+        imported = getattr(value, "__module__", None) if not hasattr(value, "__file__") else value.__name__
+        if isinstance(imported, str) and imported.startswith("calculators.") and imported not in ("calculators.spec", "calculators.validation", "calculators.parsing"):
+            files.append(Path(importlib.import_module(imported).__file__))
+    return sorted(set(files))
 
 
 @pytest.mark.parametrize("language", ["en", "ro"])
@@ -72,3 +105,29 @@ def test_provenance_record_is_complete(calculator_id):
     assert record["calculator"] == calculator_id
     assert record["sources"] and all(source.get("citation") for source in record["sources"])
     assert record["choices"] and all({"topic", "decision", "why"} <= set(choice) for choice in record["choices"])
+
+
+def _placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+@pytest.mark.parametrize("language", ["en", "ro"])
+def test_every_shown_text_is_filled_by_the_parameters_python_sends(language):
+    """Each warning, error and note the shared vectors produce names only placeholders that
+    arrive with it, in both languages: a reader never sees a bare ``{ml}``."""
+    messages.load_file.cache_clear()
+    problems = []
+    for calculator_id, vector in vectors.all_vectors():
+        texts = messages.catalog(language, calculator_id).texts
+        result = calculators.evaluate(calculator_id, vector["inputs"])
+        shown = [*result["warnings"], *result["errors"].values()]
+        for output in calculators.CALCULATORS[calculator_id].outputs:
+            if output.kind in ("notes", "dated_notes") and result["outputs"].get(output.name):
+                shown += [{"key": f"outputs.{output.name}.values.{note['key']}", "params": note["params"]} for note in result["outputs"][output.name]]
+        for item in shown:
+            text = texts.get(item["key"])
+            if text is None:
+                problems.append(f"{calculator_id}:{vector['id']}: no text for {item['key']}")
+            elif not _placeholders(text) <= set(item["params"]):
+                problems.append(f"{calculator_id}:{vector['id']}: {item['key']} needs {sorted(_placeholders(text) - set(item['params']))}")
+    assert not problems, "\n".join(problems)

@@ -18,7 +18,8 @@ File format::
             "outputs": {"score": 4, "mortality_pct": 58.3}, # only the outputs named are checked
             "warnings": ["warning.key"]                      # optional: the exact set of warning keys
           },
-          "tolerance": 0.006                                 # optional, absolute, default 0.006
+          "tolerance": 0.006,                                # optional, absolute, default 0.006
+          "warning_params": {"warning.key": {"ml": 1600}}    # optional: parameters a warning must carry
         },
         {
           "id": "weight-zero",
@@ -65,8 +66,12 @@ def vector_id(calculator_id: str, vector: dict[str, Any]) -> str:
     return f"{calculator_id}:{vector['id']}"
 
 
-def mismatches(result: dict[str, Any], vector: dict[str, Any]) -> list[str]:
-    """What differs between an ``evaluate`` result and the vector's expectation (empty: a match)."""
+def mismatches(result: dict[str, Any], vector: dict[str, Any], *, warning_params: bool = True) -> list[str]:
+    """What differs between an ``evaluate`` result and the vector's expectation (empty: a match).
+
+    ``warning_params=False`` leaves the warnings' parameters unchecked, for a depth that sees only
+    the texts they were formatted into (the browser); host Python and Pyodide check them.
+    """
     expected = vector["expected"]
     tolerance = vector.get("tolerance", DEFAULT_TOLERANCE)
     problems: list[str] = []
@@ -89,6 +94,14 @@ def mismatches(result: dict[str, Any], vector: dict[str, Any]) -> list[str]:
         got_keys = sorted(warning["key"] for warning in result.get("warnings", []))
         if got_keys != sorted(expected["warnings"]):
             problems.append(f"warnings {got_keys}, expected {sorted(expected['warnings'])}")
+    if warning_params:
+        carried = {warning["key"]: warning.get("params", {}) for warning in result.get("warnings", [])}
+        for key, want in vector.get("warning_params", {}).items():
+            got = carried.get(key)
+            if got is None:
+                problems.append(f"warning {key!r} missing, expected with parameters {want}")
+            elif not _same({name: got.get(name) for name in want}, want, tolerance):
+                problems.append(f"warning {key!r} carries {got}, expected {want}")
     return problems
 
 

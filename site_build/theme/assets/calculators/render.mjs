@@ -55,7 +55,7 @@ export function renderBlock(output, value, messages, language) {
       element.append(item);
       lines.push(`  ${formatMessage(messages, { key: "ui.cycle", params: { number: index + 1 } }, language)}: ${span}`);
     });
-  } else if (output.dataset.kind === "dated_notes") {
+  } else if (output.dataset.kind === "dated_notes" || output.dataset.kind === "notes") {
     element = document.createElement("ul");
     element.className = "calc-dated-notes";
     for (const note of value) {
