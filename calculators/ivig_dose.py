@@ -99,6 +99,8 @@ SPEC_INPUTS = (
     # Only the intravenous strengths: 16.5% and 20% products are subcutaneous and are refused.
     ChoiceInput("concentration_pct", choices=("5", "10"), default="10"),
     ChoiceInput("rounding", choices=("none", "2.5", "5"), default="none"),
+    # The guideline's "cardiac or renal impairment" (heart failure, kidney impairment). Vasculitis
+    # with renal involvement counts as yes whatever is answered.
     ChoiceInput("renal_cardiac_risk", choices=("no", "yes"), default="no", widget="radio"),
 )
 
@@ -114,6 +116,7 @@ OUTPUTS = (
     Output("total_volume_ml", unit="mL", decimals=0),
     Output("daily_volume_ml", unit="mL", decimals=0),
     Output("daily_volume_ml_per_kg", unit="mL/kg/day", decimals=1),
+    Output("fluid_weight_basis", kind="category"),
     Output("ibw_kg", unit="kg", decimals=1),
     Output("adjusted_weight_kg", unit="kg", decimals=1),
     Output("bmi", unit="kg/m2", decimals=1),
@@ -228,14 +231,17 @@ def compute(values: Mapping[str, Any]) -> Result:
     warnings.extend(days_warnings(regimen, days))
     if bmi is not None and bmi >= OBESITY_BMI and requested == "actual":
         warnings.append(message("warning.bmi_consider_adjusted", bmi=round(bmi, 1), threshold=OBESITY_BMI))
-    renal_cardiac_risk = values["renal_cardiac_risk"] == "yes"
-    if renal_cardiac_risk:
-        warnings.append(message("warning.renal_cardiac_risk"))
+    # Heart failure or kidney impairment; renal vasculitis is kidney involvement by definition.
+    renal_cardiac_risk = values["renal_cardiac_risk"] == "yes" or regimen.indication == "vasculitis_renal"
+    if renal_cardiac_risk and regimen.recommended_days is None:
         if days < RISK_DAYS:
             warnings.append(message("warning.renal_cardiac_more_days", days=days, suggested=RISK_DAYS))
+        else:
+            warnings.append(message("warning.renal_cardiac_risk"))
     warnings.extend(ivig_safety.haemolysis_warnings(dose_g_per_kg))
     daily_volume_ml = daily_g / grams_per_ml
-    volume_per_kg = ivig_safety.daily_volume_ml_per_kg(daily_volume_ml, actual_kg)
+    fluid_kg, fluid_basis = ivig_safety.fluid_reference_weight(actual_kg, ideal_kg, bmi)
+    volume_per_kg = daily_volume_ml / fluid_kg
     warnings.extend(
         ivig_safety.fluid_warnings(
             indication=regimen.indication,
@@ -259,6 +265,7 @@ def compute(values: Mapping[str, Any]) -> Result:
             "total_volume_ml": total_g / grams_per_ml,
             "daily_volume_ml": daily_volume_ml,
             "daily_volume_ml_per_kg": volume_per_kg,
+            "fluid_weight_basis": fluid_basis,
             "ibw_kg": ideal_kg,
             "adjusted_weight_kg": adjusted_kg,
             "bmi": bmi,

@@ -7,27 +7,35 @@ here, so the message files hold no clinical figure.
 
 Sources:
 
-- Haemolysis. US prescribing information of IVIg products (e.g. Privigen, CSL Behring; boxed
-  warning and "Hemolysis" precaution): risk factors include high doses, non-O blood group and an
-  underlying inflammatory state; in patients at higher risk, measure haemoglobin or haematocrit
-  before the infusion and about 36 to 96 hours after it. Padmore R. Possible mechanisms for
-  intravenous immunoglobulin-associated hemolysis: clues obtained from review of clinical case
-  reports. Transfusion 2015;55 Suppl 2:S59-S64, doi:10.1111/trf.13090 (129 cases: non-O blood
-  group, high-dose IVIg for an inflammatory or immune-mediated disorder). A prospective study of
-  99 infusions of >= 2 g/kg in non-O patients found haemolysis in 32%, apparent 5 to 10 days after
-  the infusion in 84% of cases (Transfusion 2021;61(4):1053-1063, doi:10.1111/trf.16232,
-  PMID 33433931). The dose at which the calculator warns, 2 g/kg per cycle, is the dose that study
-  enrolled and the one the Canadian surveillance work calls highest risk.
+- Haemolysis. US prescribing information of IVIg products (e.g. Privigen, CSL Behring, "Hemolysis"
+  precaution, 2012 labelling change): risk factors are high doses (2 g/kg or more) and non-O blood
+  group, the role of an underlying inflammatory state being uncertain; in patients at higher risk,
+  measure haemoglobin or haematocrit before the infusion and about 36 to 96 hours after it.
+  Padmore R. Possible mechanisms for intravenous immunoglobulin-associated hemolysis: clues
+  obtained from review of clinical case reports. Transfusion 2015;55 Suppl 2:S59-S64,
+  doi:10.1111/trf.13090 (129 cases: non-O blood group, high-dose IVIg for an inflammatory or
+  immune-mediated disorder). Pavenski K, Callum J, Sampson Riden L, et al. Transfusion
+  2021;61(4):1053-1063, doi:10.1111/trf.16232, PMID 33433931: 99 infusions of >= 2 g/kg in non-O
+  patients, haemolysis after 32%, apparent 5 to 10 days after the infusion in 84% of cases; the
+  authors suggest monitoring for 5 to 10 days. The dose at which the calculator warns, 2 g/kg per
+  cycle, is the labels' "high dose", the dose that study enrolled, and the one the Canadian
+  surveillance group calls highest risk.
 - Fluid. NICE clinical guideline CG174, Intravenous fluid therapy in adults in hospital (2013,
   updated 2017), recommendation on routine maintenance: 25-30 mL/kg/day of water; consider less,
   for example 20-25 mL/kg/day, for patients who are older or frail, have renal impairment or
   cardiac failure. The infusion's daily volume is compared with these figures per kilogram of the
   patient's ACTUAL weight (fluid goes to the whole patient, whatever weight the dose was
-  calculated on). CG174 covers adults (16 and over), so the comparison is not made for Kawasaki
-  disease, a disease of children.
+  calculated on), except in obesity (BMI >= 30, height and sex known), where it is taken per
+  kilogram of Devine's ideal weight: our conservative choice, not a published rule, because a
+  per-kilogram figure on an obese patient's actual weight understates the load (the infusion
+  adds the same volume per kg of dose, whatever the fat mass). CG174 covers adults (16 and
+  over), so the comparison is not made for Kawasaki disease, a disease of children; the texts
+  say "for adults".
 - Checklist. The same labels (contraindication in IgA-deficient patients with antibodies against
   IgA and a history of hypersensitivity; boxed warning on thrombosis and on renal dysfunction and
-  acute renal failure, with their risk factors; adequate hydration before infusion) and Guo Y,
+  acute renal failure, with their risk factors; adequate hydration before infusion; passively
+  transferred antibodies that can confuse later blood grouping and antiglobulin tests; blunted
+  response to live virus vaccines such as measles, mumps, rubella and varicella) and Guo Y,
   Tian X, Wang X, Xiao Z. Adverse effects of immunoglobulin therapy. Front Immunol 2018;9:1299,
   doi:10.3389/fimmu.2018.01299.
 """
@@ -55,12 +63,14 @@ AT_RISK_MAINTENANCE_ML_PER_KG_DAY = (20, 25)
 FLUID_WARNING_ML_PER_KG_DAY = AT_RISK_MAINTENANCE_ML_PER_KG_DAY[0]
 #: Indications whose patients are children, for whom the adult fluid figures do not apply.
 PAEDIATRIC_INDICATIONS = frozenset({"kawasaki"})
+#: BMI (kg/m2) from which the volume per kg is taken on the ideal weight: ``bmi >= 30``.
+FLUID_IDEAL_WEIGHT_FROM_BMI = 30.0
 #: Age from which the labels count age itself as a risk factor for renal dysfunction.
 RENAL_RISK_AGE_YEARS = 65
 
 #: The pre-treatment checklist, in the order a prescriber works through it. Each key is a text
 #: ``outputs.pretreatment_checks.values.<key>`` that names its own source.
-CHECKLIST = ("blood_group", "iga", "kidney", "haemoglobin", "thrombosis", "hydration")
+CHECKLIST = ("blood_group", "iga", "kidney", "haemoglobin", "thrombosis", "hydration", "vaccines")
 
 
 def haemolysis_warnings(dose_g_per_kg: float) -> list[dict[str, Any]]:
@@ -81,17 +91,26 @@ def haemolysis_warnings(dose_g_per_kg: float) -> list[dict[str, Any]]:
     ]
 
 
-def daily_volume_ml_per_kg(daily_volume_ml: float, actual_weight_kg: float) -> float:
-    """The day's infusion volume per kilogram of the patient's actual weight."""
-    return daily_volume_ml / actual_weight_kg
+def fluid_reference_weight(actual_kg: float, ideal_kg: float | None, bmi: float | None) -> tuple[float, str]:
+    """The weight the day's volume is counted per kilogram of, and its name.
+
+    The actual weight, except in obesity (``bmi >= 30`` with Devine's ideal weight known and
+    below the actual weight), where the ideal weight is used: see the module docstring.
+    """
+    if bmi is not None and bmi >= FLUID_IDEAL_WEIGHT_FROM_BMI and ideal_kg is not None and ideal_kg < actual_kg:
+        return ideal_kg, "ideal_obese"
+    return actual_kg, "actual"
 
 
 def fluid_warnings(
     *, indication: str, daily_volume_ml: float, volume_ml_per_kg: float, renal_cardiac_risk: bool, concentration_pct: float
 ) -> list[dict[str, Any]]:
-    """The fluid-load warning for adults: at >= 20 mL/kg/day, or at any volume with renal or
-    cardiac risk; plus, with a 5% product, the reminder that a 10% product halves the volume."""
+    """The fluid-load warning for adults: at >= 20 mL/kg/day, or at any volume with heart failure
+    or kidney impairment; plus, with a 5% product, the reminder that a product twice as
+    concentrated halves the volume. Kawasaki disease (children) gets its own text instead."""
     if indication in PAEDIATRIC_INDICATIONS:
+        if renal_cardiac_risk:
+            return [message("warning.kawasaki_renal_cardiac", ml=round(daily_volume_ml), ml_per_kg=round(volume_ml_per_kg, 1))]
         return []
     if not renal_cardiac_risk and volume_ml_per_kg < FLUID_WARNING_ML_PER_KG_DAY:
         return []
@@ -117,5 +136,9 @@ def fluid_warnings(
 def pretreatment_checklist() -> list[dict[str, Any]]:
     """The checks before a cycle, each a message key with the numbers its text shows."""
     hours_from, hours_to = HAEMOGLOBIN_RECHECK_HOURS
-    params = {"kidney": {"age": RENAL_RISK_AGE_YEARS}, "haemoglobin": {"hours_from": hours_from, "hours_to": hours_to}}
+    days_from, days_to = HAEMOLYSIS_APPARENT_DAYS
+    params = {
+        "kidney": {"age": RENAL_RISK_AGE_YEARS},
+        "haemoglobin": {"hours_from": hours_from, "hours_to": hours_to, "days_from": days_from, "days_to": days_to},
+    }
     return [{"key": key, "params": params.get(key, {})} for key in CHECKLIST]

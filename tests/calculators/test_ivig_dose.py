@@ -119,21 +119,31 @@ def test_valid_input_gives_finite_consistent_numbers(inputs):
     if "dose_g_per_kg" not in inputs:
         assert out["dose_g_per_kg_used"] == REGIMENS[inputs["indication"]].dose_g_per_kg
     assert out["days_per_cycle"] == days
-    assert out["daily_volume_ml_per_kg"] == pytest.approx(out["daily_volume_ml"] / actual_kg, rel=1e-12)
+    # Volume per kg: of the actual weight, or of the ideal weight in obesity (BMI >= 30, IBW known).
+    obese = out["bmi"] is not None and out["bmi"] >= 30 and out["ibw_kg"] is not None and out["ibw_kg"] < actual_kg
+    assert out["fluid_weight_basis"] == ("ideal_obese" if obese else "actual")
+    reference_kg = out["ibw_kg"] if obese else actual_kg
+    assert out["daily_volume_ml_per_kg"] == pytest.approx(out["daily_volume_ml"] / reference_kg, rel=1e-12)
     assert [item["key"] for item in out["pretreatment_checks"]] == list(ivig_safety.CHECKLIST)
     keys = {warning["key"] for warning in result["warnings"]}
     # Haemolysis: at 2 g/kg per cycle or more, and only then.
     assert ("warning.haemolysis_high_dose" in keys) == (out["dose_g_per_kg_used"] >= 2.0)
-    # Fluid: every adult indication at >= 20 mL/kg/day, or at any volume with renal or cardiac risk.
-    adult = inputs["indication"] != "kawasaki"
-    risk = inputs["renal_cardiac_risk"] == "yes"
-    assert ("warning.fluid_load" in keys) == (adult and not risk and out["daily_volume_ml_per_kg"] >= 20)
-    assert ("warning.fluid_load_renal_cardiac" in keys) == (adult and risk)
+    # Heart failure or kidney impairment: ticked, or implied by renal vasculitis.
+    kawasaki = inputs["indication"] == "kawasaki"
+    risk = inputs["renal_cardiac_risk"] == "yes" or inputs["indication"] == "vasculitis_renal"
+    # Fluid: every adult indication at >= 20 mL/kg/day, or at any volume with that risk;
+    # Kawasaki disease (children) has its own text, with the risk only.
+    assert ("warning.fluid_load" in keys) == (not kawasaki and not risk and out["daily_volume_ml_per_kg"] >= 20)
+    assert ("warning.fluid_load_renal_cardiac" in keys) == (not kawasaki and risk)
+    assert ("warning.kawasaki_renal_cardiac" in keys) == (kawasaki and risk)
     fluid_warned = bool(keys & {"warning.fluid_load", "warning.fluid_load_renal_cardiac"})
     assert ("warning.fluid_use_10_percent" in keys) == (fluid_warned and inputs["concentration_pct"] == "5")
+    # One renal/cardiac message at most, never the 5-day suggestion in Kawasaki disease.
+    assert len(keys & {"warning.renal_cardiac_risk", "warning.renal_cardiac_more_days"}) == (1 if risk and not kawasaki else 0)
+    assert ("warning.renal_cardiac_more_days" in keys) == (risk and not kawasaki and days < 5)
     # Renal vasculitis always carries the guideline's rate advice; Kawasaki split over days, the AHA's.
     assert ("warning.renal_vasculitis_rate" in keys) == (inputs["indication"] == "vasculitis_renal")
-    assert ("warning.divided_infusion.kawasaki" in keys) == (inputs["indication"] == "kawasaki" and days > 1)
+    assert ("warning.divided_infusion.kawasaki" in keys) == (kawasaki and days > 1)
 
 
 @FAST

@@ -32,6 +32,7 @@ CATEGORY_VALUES = {
         "lengthening_begins", "washout", "judge_by_reepithelialisation",
     ),
     ("ivig-dose", "pretreatment_checks"): ivig_safety.CHECKLIST,
+    ("ivig-dose", "fluid_weight_basis"): ("actual", "ideal_obese"),
 }
 
 #: Message keys built per indication (``f"warning.dose_below_guideline.{indication}"``), which
