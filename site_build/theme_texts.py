@@ -31,14 +31,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from site_build import messages
+from site_build.page_notes import site_texts
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 SECTION = "chrome"
-
-
-def site_catalog(language: str) -> messages.Catalog:
-    path = messages.messages_dir(language) / "site.yml"
-    return messages.Catalog(language, messages.load_file(path), (path,))
 
 
 def build_language(config) -> str:
@@ -71,7 +67,7 @@ def footnote_backlink_title(catalog: messages.Catalog) -> str:
 def on_config(config, **_):
     # `serve` rebuilds in one process: read the file a translator may just have saved.
     messages.load_file.cache_clear()
-    catalog = site_catalog(build_language(config))
+    catalog = site_texts(build_language(config))
     try:
         config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = footnote_backlink_title(catalog)
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = catalog[f"{SECTION}.permalink"]
@@ -84,7 +80,7 @@ def on_config(config, **_):
 
 
 def on_env(env, config, **_):
-    catalog = site_catalog(build_language(config))
+    catalog = site_texts(build_language(config))
 
     def text(key: str, **html: Any) -> Markup:
         return chrome_text(catalog, key, **html)
