@@ -65,6 +65,11 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return [(fold(match[0]), match.start(), match.end()) for match in _WORD.finditer(text)]
 
 
+def searched_text(term: str) -> str:
+    """A term as it is searched for: without its parenthesised parts."""
+    return _PARENTHESES.sub("", term)
+
+
 def is_acronym(word: str) -> bool:
     """TEN, SJS, IgA, FasL: two capitals or more. Matched only as written, so "ten" days is not TEN."""
     return sum(character.isupper() for character in word) >= 2
@@ -96,7 +101,7 @@ class Pattern:
     @classmethod
     def of(cls, term: str) -> "Pattern":
         parts = []
-        searched = _PARENTHESES.sub("", term)
+        searched = searched_text(term)
         for word, start, end in words(searched):
             written = searched[start:end]
             if is_acronym(written):
@@ -137,6 +142,10 @@ class Concept:
     @property
     def english_patterns(self) -> tuple[Pattern, ...]:
         return tuple(Pattern.of(term) for term in (self.en, *self.en_forms))
+
+    @property
+    def romanian_pattern(self) -> Pattern:
+        return Pattern.of(self.ro)
 
     @property
     def romanian_patterns(self) -> tuple[Pattern, ...]:

@@ -19,7 +19,8 @@ Reports, by file and line:
   concepts, a variant to avoid that the approved term itself would match.
 
 Only text a reader reads is searched: prose, headings, table cells, alt text and the front
-matter's lines; not references (titles of cited papers stay in their language), code or HTML.
+matter's lines; not references (footnotes, or the section ``{#references}``: titles of cited
+papers stay in their language), code or HTML.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from .tree import ContentTree
 CHECK = "terms"
 ROMANIAN = "ro"
 SEARCHED_KINDS = (PROSE, FRONT_MATTER)
+REFERENCES = "references"
 
 
 def check_terms(tree: ContentTree, documents: list[Document], messages: dict[tuple[str, str], MessageFile]) -> list[Issue]:
@@ -73,13 +75,24 @@ def check_terms(tree: ContentTree, documents: list[Document], messages: dict[tup
 
 
 def _lines(document: Document) -> dict[int, str]:
-    """The searched text of a page, line by line (the pieces of one line joined)."""
+    """The searched text of a page, line by line (the pieces of one line joined), without its
+    references section (``{#references}``), whose titles stay in their original language."""
+    skipped = _references_lines(document)
     lines: dict[int, str] = {}
     for span in document.spans:
-        if span.kind in SEARCHED_KINDS:
+        if span.kind in SEARCHED_KINDS and not any(start <= span.line < end for start, end in skipped):
             # Pieces are joined with a space: table cells on one line must not run together.
             lines[span.line] = lines.get(span.line, "") + " " + span.text
     return lines
+
+
+def _references_lines(document: Document) -> list[tuple[int, int]]:
+    ranges = []
+    for index, heading in enumerate(document.headings):
+        if heading.anchor == REFERENCES:
+            later = [other.line for other in document.headings[index + 1:] if other.level <= heading.level]
+            ranges.append((heading.line, later[0] if later else 10**9))
+    return ranges
 
 
 def _uses(patterns: tuple[Pattern, ...], texts) -> bool:
@@ -92,17 +105,22 @@ def _quote(text: str) -> str:
 
 def _termbase_problems(concepts: list[Concept], display: str) -> list[Issue]:
     issues = []
-    owners: dict[str, Concept] = {}
-    for concept in concepts:
-        key = " ".join(word for word, _, _ in termbase.words(concept.ro))
-        if key in owners:
-            issues.append(error(CHECK, display, concept.line, f"{_quote(concept.ro)} is also the Romanian term of `{owners[key].id}` (line {owners[key].line}): one term names one concept; merge the two entries or choose another term."))
-        owners.setdefault(key, concept)
+    for index, concept in enumerate(concepts):
+        twin = next((earlier for earlier in concepts[:index] if _same_term(earlier, concept)), None)
+        if twin is not None:
+            issues.append(error(CHECK, display, concept.line, f"{_quote(concept.ro)} is also the Romanian term of `{twin.id}` (line {twin.line}): one term names one concept; merge the two entries or choose another term."))
         for variant in concept.ro_avoid:
             # An avoided variant that reads as the approved term could never be reported.
             if _uses(concept.romanian_patterns, [variant]):
                 issues.append(error(CHECK, display, concept.line, f"`{concept.id}`: the variant to avoid {_quote(variant)} reads as the approved term {_quote(concept.ro)} (same words, other endings); remove it or write it more fully."))
     return issues
+
+
+def _same_term(first: Concept, second: Concept) -> bool:
+    """The two Romanian terms are the same words, whatever their endings."""
+    pattern = first.romanian_pattern
+    searched = termbase.searched_text(second.ro)
+    return len(termbase.words(searched)) == len(pattern.parts) and _uses((pattern,), [searched])
 
 
 def _avoided(path: str, texts: dict[int, str], concepts: list[Concept], display: str) -> list[Issue]:
