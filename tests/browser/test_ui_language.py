@@ -5,7 +5,8 @@ Chromium after the page's scripts ran. On every page of one language the test co
 
 - every ``title``, ``aria-label`` and ``placeholder`` attribute (the theme's buttons, the palette
   toggles, the heading permalinks, the footnote back-links, the calculators' unit pickers...);
-- every piece of text in the header, the footer and the search dialog;
+- every piece of text in the header, the footer and the search dialog, and the text of every
+  button (the calculators' copy, calendar and print buttons...);
 - the texts the theme's scripts show later (``translations`` in the page's ``__config``: search
   results, "copied");
 - on a page built from a theme template alone (``404.html``, which has no Markdown source), all
@@ -67,6 +68,9 @@ COLLECT = """
       texts.push({where: `${label} text`, text: node.textContent});
     }
   }
+  for (const button of document.querySelectorAll('button, summary, input[type=submit], input[type=reset]')) {
+    texts.push({where: `${button.tagName.toLowerCase()} text`, text: button.textContent || button.value || ''});
+  }
   const config = document.getElementById('__config');
   if (config) {
     for (const [key, text] of Object.entries(JSON.parse(config.textContent).translations || {})) {
@@ -121,7 +125,7 @@ def test_the_texts_are_read_from_both_languages(interface_texts):
     # The collection itself works: the theme's chrome is found in each language.
     for language in ("en", "ro"):
         places = " ".join(place for seen in interface_texts[language].values() for place in seen)
-        for where in ("a[title]", "input[placeholder]", "header text", "footer text", "search text", "theme script text"):
+        for where in ("a[title]", "input[placeholder]", "header text", "footer text", "search text", "button text", "theme script text"):
             assert where in places, f"no {where} text collected from the {language} pages"
 
 
