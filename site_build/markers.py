@@ -8,7 +8,9 @@ been rendered, so the generated markup is never touched by Markdown:
 - ``<!-- calculator-criteria: scorten -->``: a score's published criteria and points;
 - ``<!-- calculator-bands: scorten -->``: a score's interpretation bands;
 - ``<!-- regimen-table -->``: the EDF/EADV guideline's regimen per indication;
-- ``<!-- translation-status -->``: every page and the state of its Romanian translation.
+- ``<!-- translation-status -->``: every page and the state of its Romanian translation;
+- ``<!-- termbase -->``: the translators' termbase (``content/messages/termbase.yml``) as the
+  glossary's table: each term, its twin in the other language, a definition, the variants to avoid.
 
 All of them come from ``calculators`` and the translators' message files: a page never retypes
 a threshold, a point value or a dose.
@@ -21,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 import calculators
-from site_build import forms, messages, status_page, tables
+from site_build import forms, messages, page_notes, status_page, tables, termbase
 from site_build.check.documents import MARKER_NAMES
 
 MARKER = re.compile(
@@ -48,6 +50,8 @@ def expand(html: str, *, language: str, page_url: str, source: str) -> str:
                 return tables.regimen_table(messages.catalog(language, "guideline"))
             if name == "translation-status":
                 return status_page.translation_status_table(language, page_url)
+            if name == "termbase":
+                return termbase.glossary_table(termbase.load(), language, page_notes.site_texts(language))
         except messages.MissingMessage as missing:
             raise PluginError(f"{source}: {missing.args[0]}") from None
         raise PluginError(f"{source}: unknown marker {match[0]!r}")

@@ -42,6 +42,7 @@ MARKER_NAMES = (
     "calculator-bands",
     "regimen-table",
     "translation-status",
+    "termbase",
 )
 
 # Kinds of text span: the checks pick the kinds they apply to.

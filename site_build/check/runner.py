@@ -6,7 +6,7 @@ from pathlib import Path
 
 from site_build.paths import CONTENT_DIR, DEFAULT_LANGUAGE
 
-from . import front_matter, links, orthography, outdated, pairs, readability, structure
+from . import front_matter, links, orthography, outdated, pairs, readability, structure, terms
 from .documents import PROSE, Span
 from .messages_check import MessageFile, check_messages, message_files
 from .originality import DEFAULT_SEEDS_DIR, check_originality
@@ -56,6 +56,7 @@ def check_content(
             report.readability.append(row)
             issues += readability.issues_for(row, document)
 
+    issues += terms.check_terms(tree, documents, messages)
     issues += outdated.check_outdated(tree, history=history)
     issues += check_originality(documents, seeds_dir, tree.display_path(tree.root))
     report.issues = issues

@@ -2,13 +2,17 @@
 
 The tree is laid out as mkdocs-static-i18n's folder structure expects: English (the default
 language) at the root of ``content/``, Romanian in ``content/ro/`` with the same relative paths.
-Message files live in ``messages/`` of each language and are not pages.
+Message files live in ``messages/`` of each language and are not pages. The termbase
+(``messages/termbase.yml``, both languages in one file) lives beside them but is no message
+file: site_build.check.terms reads it.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
+
+from site_build.termbase import TERMBASE_NAME
 
 from .documents import Document, parse_file
 
@@ -48,7 +52,9 @@ class ContentTree:
 
     def message_paths(self, language: str) -> list[str]:
         folder = self.language_root(language) / MESSAGES_FOLDER
-        return sorted(path.name for path in folder.glob("*.yml")) if folder.is_dir() else []
+        if not folder.is_dir():
+            return []
+        return sorted(path.name for path in folder.glob("*.yml") if not (language == DEFAULT_LANGUAGE and path.name == TERMBASE_NAME))
 
     def message_file(self, language: str, name: str) -> Path:
         return self.language_root(language) / MESSAGES_FOLDER / name
