@@ -45,8 +45,9 @@ def table_box(table_html: str) -> str:
     (``div.md-typeset__scrollwrap > div.md-typeset__table``), so that a table wider than a phone
     scrolls inside its own box instead of widening the page. The script only wraps tables
     without a class (``table:not([class])``); ours have one, so the build writes the boxes,
-    which also keeps them there with JavaScript off."""
-    return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{table_html}</div></div>'
+    which also keeps them there with JavaScript off. The scrolling box takes the keyboard's
+    focus (``tabindex="0"``), so a keyboard alone can scroll it too (WCAG 2.1.1)."""
+    return f'<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table">{table_html}</div></div>'
 
 
 def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], css_class: str) -> str:
