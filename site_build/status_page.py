@@ -108,8 +108,9 @@ def _changes(lines: tuple[str, ...], more: int, note: str | None, texts: Catalog
 
 
 def _sign(line: str) -> str:
-    """A diff line with a sign a reader sees: − (minus) for a removed line, + for an added one."""
-    return ("\u2212 " if line.startswith("-") else "+ ") + line[1:]
+    """A diff line with a sign a reader sees, − (minus) for a removed line, + for an added one;
+    the line's own indentation (Markdown's, inside a box or a list) is left out."""
+    return ("\u2212 " if line.startswith("-") else "+ ") + line[1:].strip()
 
 
 def _table(texts: Catalog, caption_key: str, first_column_key: str, rows: list[str]) -> str:
