@@ -61,6 +61,7 @@ def pages_holding(site: Path, marker: str) -> list[str]:
 
 
 def test_no_page_is_wider_than_a_phone(browser, built_site, site_url):
+    """Tables written in Markdown wrap to the screen; generated ones may scroll in their box."""
     paths = built_pages(built_site)
     assert {"", "ro/", "404.html", "ro/404.html", "treatment/guideline/", "ro/treatment/guideline/"} <= set(paths)
     too_wide = {}
@@ -75,6 +76,12 @@ def test_no_page_is_wider_than_a_phone(browser, built_site, site_url):
                         .slice(0, 3).map(element => element.tagName.toLowerCase() + '.' + element.className)"""
                 )
                 too_wide[path] = f"{width} px wide: {culprits}"
+            # A box that scrolls sideways must take the keyboard's focus, or a keyboard cannot scroll it.
+            unreachable = page.evaluate(
+                "() => [...document.querySelectorAll('.md-typeset__scrollwrap')].filter(box => box.scrollWidth > box.clientWidth && box.tabIndex < 0).length"
+            )
+            if unreachable:
+                too_wide[path] = f"{unreachable} scrolling table box(es) no keyboard can reach"
     assert too_wide == {}
 
 
@@ -250,4 +257,35 @@ def test_footnote_numbers_and_back_links_are_large_enough_to_tap(browser, built_
                 found.append(f"a footnote made its line taller: {grown[:2]}")
             if found:
                 problems[path] = found[:5]
+    assert problems == {}
+
+
+def test_every_page_has_no_axe_violation_on_a_phone(browser, built_site, site_url):
+    """test_accessibility.py checks every page at the desktop size; the phone layout (tables as
+    cards, the narrow figures, 24 px targets) gets the same rules here, in both palettes."""
+    from tests.browser.test_accessibility import AXE_SCRIPT, _pages_without_a_calculator, expect_palette, finish_axe, start_axe
+
+    paths = _pages_without_a_calculator(built_site)
+    problems = {}
+    pages = {}
+    contexts = []
+    try:
+        for palette in ("light", "dark"):
+            context = browser.new_context(viewport=PHONE, color_scheme=palette)
+            context.add_init_script(CSP_WATCH)
+            context.add_init_script(path=str(AXE_SCRIPT))
+            contexts.append(context)
+            pages[palette] = context.new_page()
+        for path in paths:
+            for palette, page in pages.items():
+                page.goto(site_url + path)
+                expect_palette(page, palette)
+                start_axe(page)
+            for palette, page in pages.items():
+                found = finish_axe(page)
+                if found:
+                    problems[f"{path or '/'} ({palette})"] = found
+    finally:
+        for context in contexts:
+            context.close()
     assert problems == {}
