@@ -138,6 +138,7 @@ class FileHistory:
 
     def __init__(self) -> None:
         self._repositories: dict[Path, tuple[dict[str, int], set[str]]] = {}
+        self._tops: dict[Path, Path | None] = {}  # folder -> its repository's top, None outside git
 
     def last_changed_time(self, path: Path) -> float:
         located = self._locate(path)
@@ -164,10 +165,12 @@ class FileHistory:
         return _git(["show", f"{commit}:{relative}"], repository) if commit else None
 
     def _locate(self, path: Path) -> tuple[Path, str] | None:
-        top = _git(["rev-parse", "--show-toplevel"], path.parent)
-        if top is None:
+        if path.parent not in self._tops:
+            top = _git(["rev-parse", "--show-toplevel"], path.parent)
+            self._tops[path.parent] = None if top is None else Path(top.strip()).resolve()
+        repository = self._tops[path.parent]
+        if repository is None:
             return None
-        repository = Path(top.strip()).resolve()
         try:
             return repository, path.resolve().relative_to(repository).as_posix()
         except ValueError:
