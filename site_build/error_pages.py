@@ -1,29 +1,79 @@
-"""Keep one "page not found" per language.
+"""One "page not found" per language: ``404.html`` in English, ``ro/404.html`` in Romanian.
 
-mkdocs-static-i18n builds every language into the same site root and the theme writes its
-``404.html`` there each time, so the last language built would win and English readers would
-get a Romanian error page. After the default language's build its page is kept; after each
-other language's build, that language's page moves to ``<code>/404.html`` and the default one
-goes back in place.
+mkdocs-static-i18n builds each language into the same site root, and the theme writes its
+``404.html`` there each time. So the page a language's build renders is placed here, as the
+theme hands it over (``on_post_template``): the default language's is what MkDocs writes at the
+root; any other language's is written to ``<code>/404.html`` and MkDocs writes the default
+language's page at the root again. A host serves ``<code>/404.html`` for a missing address
+under ``/<code>/`` and ``404.html`` elsewhere (README: "Serving the built site").
+
+The page's words come from the translators' ``not-found.yml`` (``content/messages/`` and
+``content/ro/messages/``), through the template context (``site_build/theme/404.html``). It links
+to its language's home page, calculators and search. A missing address has no page in the other
+language to switch to, so the theme's language selector on it leads to each language's home.
 """
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
+from typing import Any
 
+from . import messages
 from .paths import DEFAULT_LANGUAGE
 
-_default_page: dict[str, bytes] = {}
+TEMPLATE = "404.html"
+MESSAGES_FILE = "not-found.yml"
+
+_default_page: dict[str, str] = {}
 
 
-def settle_not_found_page(site_dir: Path, language: str) -> None:
-    page = site_dir / "404.html"
-    if not page.exists():
-        return
+def home_path(language: str) -> str:
+    """A language's home, from the site root: ``""`` for the default language, ``ro/`` for Romanian."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def not_found_texts(language: str) -> messages.Catalog:
+    path = messages.messages_dir(language) / MESSAGES_FILE
+    return messages.Catalog(language, messages.load_file(path), (path,))
+
+
+def not_found_context(context: dict[str, Any], config, language: str) -> dict[str, Any]:
+    """What ``404.html`` needs: its texts and links, and a language selector to each home."""
+    base = context.get("base_url") or "/"
+    root = base if base.endswith("/") else base + "/"
+    texts = not_found_texts(language)
+    home = root + home_path(language)
+    context["not_found"] = {
+        "title": texts["title"],
+        "text": texts["text"],
+        "home": texts["home"],
+        "calculators": texts["calculators"],
+        "search": texts["search"],
+        "home_url": home,
+        "calculators_url": posixpath.join(home, "calculators/"),
+        # Material opens its search dialog on a page whose address carries ?q= (an empty one
+        # too): a plain link, which needs no form (the Content-Security-Policy allows none).
+        "search_url": home + "?q=",
+    }
+    # The theme builds its language selector (and <link rel="alternate">) from
+    # config.extra.alternate, which mkdocs-static-i18n sets per page, as an attribute (which the
+    # template reads before the item of that name); a template-only page would keep whatever
+    # page came before it, so each entry is pointed at its language's home here, in both places.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    homes = [{**entry, "link": root + home_path(entry.get("lang", DEFAULT_LANGUAGE))} for entry in alternates]
+    config.extra["alternate"] = homes
+    config.extra.alternate = homes
+    return context
+
+
+def place_not_found_page(output: str, site_dir: Path, language: str) -> str:
+    """Write a non-default language's page to ``<code>/404.html``; return what belongs at the
+    root, which is always the default language's page once it has been built."""
     key = str(site_dir)
     if language == DEFAULT_LANGUAGE:
-        _default_page[key] = page.read_bytes()
-        return
-    (site_dir / language).mkdir(exist_ok=True)
-    page.replace(site_dir / language / "404.html")
-    if key in _default_page:
-        page.write_bytes(_default_page[key])
+        _default_page[key] = output
+        return output
+    target = site_dir / language / TEMPLATE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return _default_page.get(key, output)

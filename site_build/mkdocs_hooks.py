@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_build import error_pages, footnotes, markers, messages, page_notes, runtime, security
+from mkdocs.plugins import event_priority
+
+from site_build import error_pages, figures, footnotes, markers, messages, page_notes, runtime, search_index, security
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -21,9 +23,21 @@ def on_startup(command, **_):
     runtime.configure(command=command)
 
 
+#: Builds begun and not yet ended: mkdocs-static-i18n runs each other language's build inside
+#: the default language's ``on_post_build``, so the outermost build ends last.
+_open_builds = 0
+
+
 def on_pre_build(config, **_):
+    global _open_builds
+    _open_builds += 1
     # `serve` rebuilds in one process: re-read message files a translator just saved.
     messages.load_file.cache_clear()
+
+
+def on_build_error(error, **_):
+    global _open_builds
+    _open_builds = 0
 
 
 def on_page_markdown(markdown, page, config, files, **_):
@@ -33,21 +47,45 @@ def on_page_markdown(markdown, page, config, files, **_):
 def on_page_content(html, page, config, files, **_):
     language = page_language(page.file.src_uri)
     html = markers.expand(html, language=language, page_url=page.url, source=page.file.src_uri)
+    html = figures.inline_figures(html, page.url, figures.figure_sources(files))
     notice = page_notes.translation_notice(page.meta, language, page.file.src_uri, page.url)
     return notice + html + page_notes.review_note(page.meta, language)
 
 
+def build_language(config) -> str:
+    """The language mkdocs-static-i18n is building now (it sets the theme's language per build)."""
+    return config.theme.get("language", DEFAULT_LANGUAGE)
+
+
+def on_template_context(context, template_name, config, **_):
+    if template_name == error_pages.TEMPLATE:
+        return error_pages.not_found_context(context, config, build_language(config))
+    return context
+
+
 def on_post_page(output, page, config, **_):
+    output = search_index.localise_search_base(output, page_language(page.file.src_uri))
     return security.add_content_security_policy(runtime.start_early(output, page.url))
 
 
 def on_post_template(output_content, template_name, config, **_):
     # Pages built from theme templates alone (404.html) get the same policy.
-    if template_name.endswith(".html"):
-        return security.add_content_security_policy(output_content)
-    return output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    language = build_language(config)
+    output = security.add_content_security_policy(search_index.localise_search_base(output_content, language))
+    if template_name == error_pages.TEMPLATE:
+        return error_pages.place_not_found_page(output, Path(config.site_dir), language)
+    return output
 
 
+# After mkdocs-static-i18n's own (priority -100), which ends the default language's build by
+# building the other languages, then writing one search index of all of them.
+@event_priority(-200)
 def on_post_build(config, **_):
-    error_pages.settle_not_found_page(Path(config.site_dir), config.theme.get("language", DEFAULT_LANGUAGE))
+    global _open_builds
+    _open_builds -= 1
     runtime.install_browser_runtime(Path(config.site_dir))
+    if _open_builds <= 0:
+        _open_builds = 0
+        search_index.split_search_index(Path(config.site_dir))

@@ -29,8 +29,9 @@ TEMPLATE = Path(__file__).with_name("service_worker.js")
 
 #: Folders whose every file a calculator may need offline.
 CORE_FOLDERS = ("assets/calculators", "assets/pyodide", "assets/wheels")
-#: Material's search, so the search box works offline too (the lunr files of our languages).
-SEARCH_FILES = ("search/search_index.json", "assets/javascripts/workers/*.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.multi.min.js")
+#: Material's search, so the search box works offline too: each language's index (site_build.search_index)
+#: and the lunr files of our languages.
+SEARCH_FILES = ("search/search_index.json", "*/search/search_index.json", "assets/javascripts/workers/*.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.multi.min.js")
 #: Never precached: what readers never fetch, and the service worker itself.
 SKIPPED = re.compile(r"\.(?:map|gz|br)$|^sw\.js$")
 

@@ -36,11 +36,25 @@ class _Missing(dict):
         return "{" + key + "}"
 
 
+#: The class every generated table carries (with its own): layout.css gives it the theme's table look.
+TABLE_CLASS = "scar-table"
+
+
+def table_box(table_html: str) -> str:
+    """A table inside the two boxes Material's script puts around the tables it renders itself
+    (``div.md-typeset__scrollwrap > div.md-typeset__table``), so that a table wider than a phone
+    scrolls inside its own box instead of widening the page. The script only wraps tables
+    without a class (``table:not([class])``); ours have one, so the build writes the boxes,
+    which also keeps them there with JavaScript off. The scrolling box takes the keyboard's
+    focus (``tabindex="0"``), so a keyboard alone can scroll it too (WCAG 2.1.1)."""
+    return f'<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table">{table_html}</div></div>'
+
+
 def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], css_class: str, caption: str | None = None) -> str:
     head = "".join(f'<th scope="col">{escape(header)}</th>' for header in headers)
     body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
     caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f'<div class="md-typeset__table"><table class="{css_class}">{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    return table_box(f'<table class="{TABLE_CLASS} {css_class}">{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
 
 def signed_points(points: float, language: str) -> str:

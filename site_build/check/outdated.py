@@ -16,6 +16,7 @@ diff: compare the two pages by hand.
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import hashlib
 import re
@@ -99,16 +100,18 @@ def english_changes(english_path: Path, english_display: str, recorded: str) -> 
             "compare the two pages by hand."
         )
     commit, old_text = found
+    return "\n".join(_diff(old_text, english_path, f"{english_display} as translated (commit {commit[:10]})", f"{english_display} now"))
+
+
+def english_diff(english_path: Path, recorded: str) -> list[str] | None:
+    """The lines of that diff, or None when the recorded version is not in git."""
+    found = _committed_version(english_path, recorded)
+    return None if found is None else _diff(found[1], english_path, "as translated", "now")
+
+
+def _diff(old_text: str, english_path: Path, old_name: str, new_name: str) -> list[str]:
     current = english_path.read_bytes().decode("utf-8", errors="replace")
-    diff = difflib.unified_diff(
-        old_text.splitlines(),
-        current.splitlines(),
-        fromfile=f"{english_display} as translated (commit {commit[:10]})",
-        tofile=f"{english_display} now",
-        lineterm="",
-        n=1,
-    )
-    return "\n".join(diff)
+    return list(difflib.unified_diff(old_text.splitlines(), current.splitlines(), fromfile=old_name, tofile=new_name, lineterm="", n=1))
 
 
 def _committed_version(path: Path, recorded: str) -> tuple[str, str] | None:
@@ -126,6 +129,66 @@ def _committed_version(path: Path, recorded: str) -> tuple[str, str] | None:
         if text is not None and fingerprint(text) == recorded:
             return commit, text
     return None
+
+
+class FileHistory:
+    """When files last changed, and what a file said at a given moment, from git where it knows
+    them. A file with uncommitted changes, or outside git, last changed at its modification time.
+    One ``git log`` and one ``git status`` per repository, kept for the object's life."""
+
+    def __init__(self) -> None:
+        self._repositories: dict[Path, tuple[dict[str, int], set[str]]] = {}
+        self._tops: dict[Path, Path | None] = {}  # folder -> its repository's top, None outside git
+
+    def last_changed_time(self, path: Path) -> float:
+        located = self._locate(path)
+        if located is not None:
+            repository, relative = located
+            times, dirty = self._repository(repository)
+            if relative in times and relative not in dirty:
+                return float(times[relative])
+        return path.stat().st_mtime
+
+    def last_changed(self, path: Path) -> datetime.date:
+        return datetime.datetime.fromtimestamp(self.last_changed_time(path), tz=datetime.timezone.utc).date()
+
+    def changed_after(self, path: Path, moment: float) -> bool:
+        return self.last_changed_time(path) > moment
+
+    def text_at(self, path: Path, moment: float) -> str | None:
+        """The file as last committed at or before ``moment``; None when git does not know."""
+        located = self._locate(path)
+        if located is None:
+            return None
+        repository, relative = located
+        commit = (_git(["log", "-1", f"--until=@{int(moment)}", "--format=%H", "--", relative], repository) or "").strip()
+        return _git(["show", f"{commit}:{relative}"], repository) if commit else None
+
+    def _locate(self, path: Path) -> tuple[Path, str] | None:
+        if path.parent not in self._tops:
+            top = _git(["rev-parse", "--show-toplevel"], path.parent)
+            self._tops[path.parent] = None if top is None else Path(top.strip()).resolve()
+        repository = self._tops[path.parent]
+        if repository is None:
+            return None
+        try:
+            return repository, path.resolve().relative_to(repository).as_posix()
+        except ValueError:
+            return None
+
+    def _repository(self, repository: Path) -> tuple[dict[str, int], set[str]]:
+        if repository not in self._repositories:
+            times: dict[str, int] = {}
+            moment = 0
+            for line in (_git(["log", "--format=%x00%ct", "--name-only", "--no-renames"], repository) or "").splitlines():
+                if line.startswith("\0"):
+                    moment = int(line[1:])
+                elif line:
+                    times.setdefault(line, moment)  # newest first: the first time seen is the last change
+            status = _git(["status", "--porcelain", "-z", "--untracked-files=all"], repository) or ""
+            dirty = {entry[3:] for entry in status.split("\0") if len(entry) > 3}
+            self._repositories[repository] = (times, dirty)
+        return self._repositories[repository]
 
 
 def _git(arguments: list[str], directory: Path) -> str | None:

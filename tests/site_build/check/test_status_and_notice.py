@@ -1,6 +1,8 @@
 """What the built site shows: the status table, and the notice on an outdated translation."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from site_build import page_notes, status_page
@@ -10,14 +12,14 @@ from site_build.check.tree import ContentTree
 from .conftest import TREES
 
 
-def test_every_page_has_a_state():
+def test_every_page_has_a_state_and_what_needs_work_comes_first():
     statuses = translation_statuses(ContentTree(TREES / "outdated" / "content"))
     assert [(status.relative, status.state) for status in statuses] == [("hands.md", "outdated"), ("nails.md", "outdated")]
     statuses = translation_statuses(ContentTree(TREES / "missing-twin" / "content"))
     assert [(status.relative, status.state) for status in statuses] == [
-        ("hands.md", "up_to_date"),
         ("nails.md", "missing"),
         ("unghii.md", "missing"),
+        ("hands.md", "up_to_date"),
     ]
 
 
@@ -25,9 +27,15 @@ def test_status_table_links_each_page_in_the_readers_language(monkeypatch):
     monkeypatch.setattr(status_page, "CONTENT_DIR", TREES / "missing-twin" / "content")
     html = status_page.translation_status_table("ro", "ro/translation-status/")
     assert '<th scope="col">Traducerea în română</th>' in html
-    assert '<tr class="translation-up_to_date"><td><a href="../hands/">Îngrijirea mâinilor</a></td><td>La zi</td></tr>' in html
-    # No Romanian page yet: the row links to the English one.
-    assert '<tr class="translation-missing"><td><a href="../../nails/">Nail care</a></td><td>Lipsește</td></tr>' in html
+    assert '<caption>Pagini</caption>' in html and '<caption>Textele calculatoarelor (fișiere de mesaje)</caption>' in html
+    up_to_date = re.search(r'<tr class="translation-up_to_date"><th scope="row" data-label="Pagina">(.*?)</th>', html)[1]
+    assert up_to_date == '<a href="../hands/" hreflang="ro">Îngrijirea mâinilor</a>'
+    # No Romanian page yet: the row links to the English one, and says so.
+    nails = re.search(r'<tr class="translation-missing"><th scope="row" data-label="Pagina"><a href="../../nails/" hreflang="en">Nail care</a></th>(.*?)</tr>', html)[1]
+    assert '<span class="translation-state">Lipsește</span>' in nails and "Pagina în română nu există încă." in nails
+    # A message file with no Romanian twin is missing too, and comes before the one that is up to date.
+    assert html.index("<code>extra.yml</code>") < html.index("<code>hands.yml</code>")
+    assert "Fișierul în română nu există încă." in html
 
 
 @pytest.mark.parametrize("case, shown", [("outdated", True), ("clean", False)])
