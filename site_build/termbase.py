@@ -37,6 +37,7 @@ from typing import Any, Iterator
 import yaml
 
 from .paths import CONTENT_DIR
+from .tables import TABLE_CLASS, table_box
 
 TERMBASE_NAME = "termbase.yml"
 VOWELS = set("aeiou")
@@ -268,7 +269,5 @@ def glossary_table(concepts: tuple[Concept, ...], language: str, texts) -> str:
         ]
         rows.append(f'<tr id="term-{escape(concept.id)}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     head = "".join(f'<th scope="col">{escape(header)}</th>' for header in headers)
-    return (
-        f'<div class="md-typeset__table"><table class="termbase"><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div>'
-    )
+    # In the theme's scrolling box, like every generated table (site_build.tables.table_box).
+    return table_box(f'<table class="{TABLE_CLASS} termbase"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
