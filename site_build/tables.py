@@ -75,12 +75,12 @@ def _accepted(calculator: Calculator, declared, texts: Catalog) -> str:
         return ", ".join(texts[f"inputs.{declared.name}.choices.{choice}"] for choice in declared.choices)
     if isinstance(declared, DateInput):
         return texts["ui.table_date"]
-    ranges = []
-    if declared.unit_input:
-        for unit, factor in declared.unit_factors.items():
-            ranges.append(f"{format_number(declared.minimum / factor, language, 1)}–{format_number(declared.maximum / factor, language, 1)} {texts[f'unit.{unit}']}")
-    else:
-        ranges.append(f"{format_number(declared.minimum, language, 2)}–{format_number(declared.maximum, language, 2)} {texts[f'unit.{declared.unit}']}")
+    # The limits in each unit come from the declaration, computed once (spec.UnitLimits): the
+    # validation's error message states the same numbers.
+    ranges = [
+        f"{format_number(limits.minimum, language, limits.decimals)}–{format_number(limits.maximum, language, limits.decimals)} {texts[f'unit.{unit}']}"
+        for unit, limits in declared.limits.items()
+    ]
     text = "; ".join(ranges)
     if declared.integer:
         text += f" ({texts['ui.table_whole_number']})"
