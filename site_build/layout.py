@@ -8,7 +8,7 @@ rendered HTML is rearranged here instead, so no content page changes:
   title and top warning);
 - every other ``<h2>`` section but the references (``id="references"``), which footnote links
   lead to, is wrapped in ``<details class="calc-explanation">`` whose ``<summary>`` holds the
-  heading itself, id included: links to a section keep working, and Chromium unfolds a closed
+  heading itself, id included (its permalink anchor dropped: no link inside a control): links to a section keep working, and Chromium unfolds a closed
   ``<details>`` when a link leads into it;
 - the page's table of contents follows the new order.
 
@@ -21,6 +21,8 @@ import re
 #: An ``<h2>`` opening tag, and its ``id``.
 H2 = re.compile(r"<h2\b[^>]*>")
 H2_ID = re.compile(r'<h2\b[^>]*\bid="(?P<id>[^"]*)"')
+#: The theme's permalink anchor beside a heading.
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 #: The markup forms.py writes for a calculator.
 CALCULATOR = 'data-calculator="'
 #: Sections that stay open: the references, which footnote links point into.
@@ -44,6 +46,9 @@ def _id(section: str) -> str | None:
 def _folded(section: str) -> str:
     heading_end = section.index("</h2>") + len("</h2>")
     heading, body = section[:heading_end], section[heading_end:]
+    # A <summary> is itself the control: the theme's permalink (a link) inside it would be a
+    # control within a control (axe "nested-interactive"). The heading keeps its id.
+    heading = HEADERLINK.sub("", heading)
     return f'<details class="calc-explanation"><summary>{heading}</summary>{body}</details>\n'
 
 

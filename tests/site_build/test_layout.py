@@ -42,6 +42,8 @@ def test_calculator_page_opens_with_the_form_and_folds_the_explanations(built_si
     folded = re.findall(r'<details class="calc-explanation"><summary><h2 id="([\w-]+)"', article)
     assert folded == [i for i in markdown_ids if i not in ("calculator", "references")]
     assert article.count("<details") == article.count("</details>") == len(folded)
+    # A summary is a control: nothing focusable inside it.
+    assert not re.search(r"<summary>(?:(?!</summary>).)*<(?:a|button|input|select)\b", article, re.S)
     assert '<h2 id="references"' in article and 'id="references"' not in "".join(re.findall(r"<summary>.*?</summary>", article))
     # Footnotes stay reachable: they live in the references, which are never folded.
     last_details = article.rindex("</details>")
@@ -56,7 +58,7 @@ def test_a_page_without_a_calculator_is_left_alone():
 def test_the_calculator_section_moves_up_and_the_rest_folds():
     html = (
         '<h1 id="t">T</h1><div class="admonition warning"><p>w</p></div>\n'
-        '<h2 id="when">When</h2><p>a</p>\n'
+        '<h2 id="when">When<a class="headerlink" href="#when" title="Permanent link">&para;</a></h2><p>a</p>\n'
         '<h2 id="calculator">Calc</h2><div class="calc"><form data-calculator="x"></form></div>\n'
         '<h2 id="how">How</h2><table></table>\n'
         '<h2 id="references">Refs</h2><div class="footnote"></div>'
