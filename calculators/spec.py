@@ -162,12 +162,16 @@ class Output:
     - ``dated_notes``: ``[{"date": "YYYY-MM-DD", "key": k, "params": {...}}, ...]``, shown as
       dates with the text ``outputs.<name>.values.<k>``, its ``{placeholders}`` filled from
       ``params`` (numbers the text shows come from Python, never from the message file).
+
+    ``primary`` marks the one output a reader acts on first (a dose, a score): the page shows it
+    first and large, with the warnings beside it. Without one, the first output is primary.
     """
 
     name: str
     kind: str = "number"
     unit: str = ""
     decimals: int = 1
+    primary: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,16 @@ class Calculator:
     compute: Callable[[Mapping[str, Any]], Result]
     criteria: tuple[Criterion, ...] = ()
     bands: tuple[Band, ...] = ()
+
+    def __post_init__(self) -> None:
+        flagged = [output.name for output in self.outputs if output.primary]
+        if len(flagged) > 1:
+            raise ValueError(f"{self.id}: only one output may be primary, not {', '.join(flagged)}")
+
+    @property
+    def primary_output(self) -> Output:
+        """The output to act on first: the one marked ``primary``, else the first."""
+        return next((output for output in self.outputs if output.primary), self.outputs[0])
 
     def input(self, name: str) -> Input:
         for declared in self.inputs:
