@@ -55,8 +55,15 @@ def criteria_table(calculator: Calculator, texts: Catalog) -> str:
 def bands_table(calculator: Calculator, texts: Catalog) -> str:
     columns = list(calculator.bands[0].values) if calculator.bands else []
     headers = [texts["bands.title"], *(texts[f"bands.columns.{column}"] for column in columns)]
-    rows = [[texts[f"bands.{band.key}"], *(format_number(band.values[column], texts.language) for column in columns)] for band in calculator.bands]
+    rows = [[band_label(texts, band.key), *(format_number(band.values[column], texts.language) for column in columns)] for band in calculator.bands]
     return html_table(headers, rows, "calc-bands")
+
+
+def band_label(texts: Catalog, key: str) -> str:
+    """A band's label: ``bands.<key>``, or ``bands.<key>.label`` once the band also has texts of
+    its own (``bands.<key>.next``, its next steps, which YAML can only nest beside a label)."""
+    nested = texts.get(f"bands.{key}.label")
+    return nested if nested is not None else texts[f"bands.{key}"]
 
 
 def inputs_table(calculator: Calculator, texts: Catalog) -> str:

@@ -140,3 +140,15 @@ def test_the_page_gets_each_unit_factor_and_limit_from_the_declaration(calculato
         # The page says where a conversion happened, beside the field.
         assert f'data-converted-for="{declared.name}" role="status"' in html
     assert [band["key"] for band in data["bands"]] == [band.key for band in calculator.bands]
+
+
+def test_a_band_label_may_nest_beside_its_next_steps():
+    from site_build import tables
+
+    texts = messages.catalog("en", "scorten")
+    assert tables.band_label(texts, "score_3") == texts["bands.score_3"]
+    nested = {key: value for key, value in texts.texts.items() if key != "bands.score_3"}
+    nested |= {"bands.score_3.label": "Three", "bands.score_3.next": "Do this."}
+    assert tables.band_label(messages.Catalog("en", nested, texts.files), "score_3") == "Three"
+    html = tables.bands_table(calculators.CALCULATORS["scorten"], messages.Catalog("en", nested, texts.files))
+    assert "<td>Three</td>" in html
