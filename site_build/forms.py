@@ -126,7 +126,6 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
             )
             # Where the page says that a number was converted to the unit just chosen.
             error_html += f'<p class="calc-converted" data-converted-for="{declared.name}" role="status"></p>'
-
     return (
         f'<div class="calc-field" data-field="{declared.name}">'
         f'<label for="{field_id}">{escape(label)}</label>'

@@ -180,7 +180,7 @@ class CalculatorWidget {
     if (typed === null) {
       field.value = "";
       this.conversions.delete(name);
-      note.textContent = this.text("ui.conversion_cleared", { field: name, unit: after });
+      note.textContent = this.text("ui.conversion_cleared", { unit: after });
       return;
     }
     const kept = this.conversions.get(name);
