@@ -105,7 +105,7 @@ SPEC_INPUTS = (
 )
 
 OUTPUTS = (
-    Output("total_dose_g", unit="g", decimals=1),
+    Output("total_dose_g", unit="g", decimals=1, primary=True),
     Output("total_dose_rounded_g", unit="g", decimals=1),
     Output("daily_dose_g", unit="g", decimals=1),
     Output("days_per_cycle", unit="days", decimals=0),

@@ -191,7 +191,7 @@ CALCULATOR = Calculator(
     inputs=INPUTS,
     outputs=(
         Output("assessment_day", kind="category"),
-        Output("score", decimals=0),
+        Output("score", decimals=0, primary=True),
         Output("mortality_pct", kind="percent", decimals=1),
         Output("mortality_ci_low_pct", kind="percent", decimals=1),
         Output("mortality_ci_high_pct", kind="percent", decimals=1),

@@ -10,8 +10,35 @@ tests and, unchanged, on Pyodide's Python in the reader's browser.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Mapping
+
+
+@dataclass(frozen=True)
+class UnitLimits:
+    """A number input's declared limits written in one of its units, as every reader sees them.
+
+    Computed once, by :meth:`NumberInput.limits`, and read by everything that shows or applies
+    a limit: the validation (what is accepted, and the range its error message states), the
+    form and the inputs table. A limit converted to another unit is written with ``decimals``
+    places, the lower one rounded up and the upper one down, so the range shown lies inside the
+    declared one: every value in the range shown is accepted, and one ``step`` (one unit of the
+    last decimal shown) beyond either end is refused.
+    """
+
+    unit: str
+    factor: float  # a value typed in this unit times ``factor`` is the canonical value
+    minimum: float
+    maximum: float
+    decimals: int
+    warn_below: float | None = None
+    warn_above: float | None = None
+
+    @property
+    def step(self) -> float:
+        return 10.0 ** -self.decimals
 
 
 @dataclass(frozen=True)
@@ -38,6 +65,56 @@ class NumberInput:
     unit_factors: Mapping[str, float] = field(default_factory=dict)
 
     kind = "number"
+
+    #: Decimals of a limit converted to a unit other than the canonical one.
+    CONVERTED_DECIMALS = 1
+
+    @cached_property
+    def limits(self) -> dict[str, UnitLimits]:
+        """Every declared limit in every unit the reader may choose, by unit (see :class:`UnitLimits`).
+
+        In the canonical unit the declared numbers are kept as they are, shown with as many
+        decimals as they are written with (none for a whole-number input). In another unit they
+        are converted once, here, with :data:`CONVERTED_DECIMALS` places (or more, when the
+        declared limits have more).
+        """
+        declared_decimals = 0 if self.integer else max(_decimals(self.minimum), _decimals(self.maximum))
+        factors = dict(self.unit_factors) if self.unit_input else {self.unit: 1.0}
+        limits = {}
+        for unit, factor in factors.items():
+            if factor == 1.0:
+                limits[unit] = UnitLimits(unit, 1.0, self.minimum, self.maximum, declared_decimals, self.warn_below, self.warn_above)
+                continue
+            decimals = max(declared_decimals, self.CONVERTED_DECIMALS)
+            limits[unit] = UnitLimits(
+                unit,
+                factor,
+                minimum=_in_unit(self.minimum, factor, decimals, math.ceil),
+                maximum=_in_unit(self.maximum, factor, decimals, math.floor),
+                decimals=decimals,
+                warn_below=None if self.warn_below is None else _in_unit(self.warn_below, factor, decimals, round),
+                warn_above=None if self.warn_above is None else _in_unit(self.warn_above, factor, decimals, round),
+            )
+        return limits
+
+
+def _decimals(value: float) -> int:
+    """Decimals needed to write ``value`` as declared (``0.5`` -> 1, ``350`` -> 0)."""
+    text = repr(float(value))
+    if "e" in text:
+        return 6
+    fraction = text.split(".")[1].rstrip("0")
+    return len(fraction)
+
+
+def _in_unit(canonical_value: float, factor: float, decimals: int, rounding: Callable[[float], float]) -> float:
+    """A canonical limit written in another unit with ``decimals`` places.
+
+    ``round(..., 6)`` first drops the conversion's binary noise, so that a limit that converts to
+    a whole number of steps is not pushed one step out by its last digit.
+    """
+    scale = 10**decimals
+    return rounding(round(canonical_value / factor * scale, 6)) / scale
 
 
 @dataclass(frozen=True)
@@ -87,12 +164,16 @@ class Output:
       ``params`` (numbers the text shows come from Python, never from the message file);
     - ``notes``: ``[{"key": k, "params": {...}}, ...]``, the same without dates: a list of texts
       ``outputs.<name>.values.<k>`` (a checklist, for example).
+
+    ``primary`` marks the one output a reader acts on first (a dose, a score): the page shows it
+    first and large, with the warnings beside it. Without one, the first output is primary.
     """
 
     name: str
     kind: str = "number"
     unit: str = ""
     decimals: int = 1
+    primary: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +232,16 @@ class Calculator:
     compute: Callable[[Mapping[str, Any]], Result]
     criteria: tuple[Criterion, ...] = ()
     bands: tuple[Band, ...] = ()
+
+    def __post_init__(self) -> None:
+        flagged = [output.name for output in self.outputs if output.primary]
+        if len(flagged) > 1:
+            raise ValueError(f"{self.id}: only one output may be primary, not {', '.join(flagged)}")
+
+    @property
+    def primary_output(self) -> Output:
+        """The output to act on first: the one marked ``primary``, else the first."""
+        return next((output for output in self.outputs if output.primary), self.outputs[0])
 
     def input(self, name: str) -> Input:
         for declared in self.inputs:

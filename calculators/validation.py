@@ -6,8 +6,7 @@ unit: a weight typed in pounds is told its range in pounds.
 """
 from __future__ import annotations
 
-import math
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from .parsing import NotANumber, is_blank, parse_date, parse_number
 from .spec import Calculator, ChoiceInput, DateInput, NumberInput, message
@@ -62,13 +61,12 @@ def _validate_number(
     warnings: list[dict[str, Any]],
 ) -> None:
     unit = declared.unit
-    factor = 1.0
     if declared.unit_input is not None:
         unit = values.get(declared.unit_input)
         if unit is None:
             # The unit selector itself is wrong or missing; its own error says so.
             return
-        factor = declared.unit_factors[unit]
+    limits = declared.limits[unit]
     try:
         typed = parse_number(supplied)
     except NotANumber:
@@ -77,29 +75,19 @@ def _validate_number(
     if declared.integer and typed != int(typed):
         errors[declared.name] = message("error.not_an_integer")
         return
-    canonical = typed * factor
+    # Conversion happens before any comparison, on the unrounded value.
+    canonical = typed * limits.factor
     # A tolerance of a few ulps keeps a limit typed in another unit (e.g. 771.6 lb) from being
     # refused because of the conversion's last binary digit.
     tolerance = 1e-9 * max(1.0, abs(declared.maximum))
     if canonical < declared.minimum - tolerance or canonical > declared.maximum + tolerance:
-        errors[declared.name] = message(
-            "error.out_of_range",
-            min=_in_unit(declared.minimum, factor, math.ceil),
-            max=_in_unit(declared.maximum, factor, math.floor),
-            unit=unit,
-        )
+        # The range the message states is the one the form and the inputs table show, computed
+        # once in the declaration (spec.UnitLimits): inside the declared range, so every value
+        # in it is accepted, and one display step beyond it is not.
+        errors[declared.name] = message("error.out_of_range", min=limits.minimum, max=limits.maximum, unit=unit)
         return
     values[declared.name] = canonical
-    if declared.warn_below is not None and canonical < declared.warn_below:
-        warnings.append(message("warning.implausible_low", field=declared.name, limit=_in_unit(declared.warn_below, factor, round), unit=unit))
-    if declared.warn_above is not None and canonical > declared.warn_above:
-        warnings.append(message("warning.implausible_high", field=declared.name, limit=_in_unit(declared.warn_above, factor, round), unit=unit))
-
-
-def _in_unit(canonical_value: float, factor: float, rounding: Callable[[float], float]) -> float:
-    """A canonical limit in the reader's unit, to one decimal place.
-
-    A lower limit is rounded up and an upper one down, so that every value inside the range the
-    reader is shown is accepted.
-    """
-    return rounding(round(canonical_value / factor * 10, 6)) / 10
+    if limits.warn_below is not None and canonical < declared.warn_below:
+        warnings.append(message("warning.implausible_low", field=declared.name, limit=limits.warn_below, unit=unit))
+    if limits.warn_above is not None and canonical > declared.warn_above:
+        warnings.append(message("warning.implausible_high", field=declared.name, limit=limits.warn_above, unit=unit))

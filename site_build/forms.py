@@ -15,10 +15,11 @@ from html import escape
 from calculators.spec import Calculator, ChoiceInput, DateInput, NumberInput
 
 from .messages import Catalog
+from .tables import signed_points
 
 
 def render_calculator(calculator: Calculator, texts: Catalog, script_url: str) -> str:
-    """The complete widget: form, status line, result area, messages for the script."""
+    """The complete widget: form, progress, result area, messages and declaration for the script."""
     unit_selectors = {declared.unit_input for declared in calculator.inputs if isinstance(declared, NumberInput) and declared.unit_input}
     fields = [
         _field(calculator, declared, texts)
@@ -33,15 +34,51 @@ def render_calculator(calculator: Calculator, texts: Catalog, script_url: str) -
         *fields,
         f'<button type="submit" class="md-button md-button--primary">{escape(texts["ui.calculate"])}</button>',
         "</form>",
-        f'<p class="calc-status" data-calc-status role="status">{escape(texts["ui.status_loading"])}</p>',
+        _loading(prefix, texts),
         f'<noscript><p class="calc-noscript">{escape(texts["ui.noscript"])}</p></noscript>',
         _result_area(calculator, texts),
         f'<p class="calc-disclaimer">{escape(texts["ui.disclaimer"])}</p>',
         f'<script type="application/json" data-calc-messages>{_json_for_html(texts.texts)}</script>',
+        f'<script type="application/json" data-calc-declaration>{_json_for_html(declaration_for_page(calculator))}</script>',
         "</div>",
         f'<script type="module" src="{escape(script_url)}"></script>',
     ]
     return "\n".join(parts)
+
+
+def declaration_for_page(calculator: Calculator) -> dict:
+    """What the page script needs from the declaration, as data:
+
+    - ``units``: for each number input with a unit selector, the selector's name and, per unit,
+      the factor to the canonical unit and the limits shown (``NumberInput.limits``), so that a
+      unit changed under a typed number converts that number instead of reinterpreting it;
+    - ``bands``: the interpretation bands (key and published values), so that the page can
+      tell which band a result falls in and show its optional next steps.
+    """
+    units = {}
+    for declared in calculator.inputs:
+        if isinstance(declared, NumberInput) and declared.unit_input:
+            units[declared.name] = {
+                "selector": declared.unit_input,
+                "integer": declared.integer,
+                "units": {
+                    unit: {"factor": limits.factor, "min": limits.minimum, "max": limits.maximum, "decimals": limits.decimals}
+                    for unit, limits in declared.limits.items()
+                },
+            }
+    bands = [{"key": band.key, "values": dict(band.values)} for band in calculator.bands]
+    return {"units": units, "bands": bands}
+
+
+def _loading(prefix: str, texts: Catalog) -> str:
+    """The runtime's progress: a bar, and the stage in words (a polite status line)."""
+    status_id = f"{prefix}-status"
+    return (
+        f'<div class="calc-loading" data-calc-loading>'
+        f'<progress class="calc-progress" data-calc-progress value="0" aria-labelledby="{status_id}"></progress>'
+        f'<p class="calc-status" id="{status_id}" data-calc-status role="status">{escape(texts["ui.status_loading"])}</p>'
+        "</div>"
+    )
 
 
 def _field(calculator: Calculator, declared, texts: Catalog) -> str:
@@ -54,10 +91,19 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
     hint_html = f'<p class="calc-hint" id="{hint_id}">{escape(hint)}</p>' if hint else ""
     error_html = f'<p class="calc-error" id="{error_id}" data-error-for="{declared.name}" hidden></p>'
 
+    if isinstance(declared, ChoiceInput):
+        points = choice_points(calculator, declared)
+
+        def choice_label(choice: str) -> str:
+            text = texts[f"inputs.{declared.name}.choices.{choice}"]
+            if choice not in points:
+                return text
+            return texts["ui.choice_points"].format(label=text, points=signed_points(points[choice], texts.language))
+
     if isinstance(declared, ChoiceInput) and declared.widget == "radio":
         options = "".join(
             f'<label class="calc-radio"><input type="radio" name="{declared.name}" value="{escape(choice)}"'
-            f'{" checked" if choice == declared.default else ""}> {escape(texts[f"inputs.{declared.name}.choices.{choice}"])}</label>'
+            f'{" checked" if choice == declared.default else ""}> {escape(choice_label(choice))}</label>'
             for choice in declared.choices
         )
         return (
@@ -66,7 +112,7 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
         )
 
     if isinstance(declared, ChoiceInput):
-        control = _select(declared, field_id, described_by, texts, lambda choice: texts[f"inputs.{declared.name}.choices.{choice}"])
+        control = _select(declared, field_id, described_by, texts, choice_label)
     elif isinstance(declared, DateInput):
         control = f'<input type="date" id="{field_id}" name="{declared.name}" aria-describedby="{described_by}">'
     else:
@@ -78,6 +124,8 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
                 f'<p class="calc-error" id="{calculator.id}-{declared.unit_input}-error"'
                 f' data-error-for="{declared.unit_input}" hidden></p>'
             )
+            # Where the page says that a number was converted to the unit just chosen.
+            error_html += f'<p class="calc-converted" data-converted-for="{declared.name}" role="status"></p>'
     return (
         f'<div class="calc-field" data-field="{declared.name}">'
         f'<label for="{field_id}">{escape(label)}</label>'
@@ -126,34 +174,75 @@ def _select(declared: ChoiceInput, field_id: str, described_by: str, texts: Cata
 BLOCK_KINDS = ("breakdown", "cycles", "dated_notes", "notes")
 
 
-def _result_area(calculator: Calculator, texts: Catalog) -> str:
-    rows = []
-    for output in calculator.outputs:
-        label = texts[f"outputs.{output.name}.label"]
-        unit = texts[f"unit.{output.unit}"] if output.unit else ""
-        attributes = (
-            f'data-output="{output.name}" data-kind="{output.kind}" data-decimals="{output.decimals}"'
-            f' data-unit="{escape(unit)}" data-value=""'
+def choice_points(calculator: Calculator, declared: ChoiceInput) -> dict[str, float]:
+    """The points a score's criteria give each answer of a choice input, derived from the
+    declaration: the criterion keyed ``<input>_<choice>`` (or ``<input>_<choice>_or_<choice>``
+    for a rule that two answers meet) gives its points to that answer. An answer no criterion
+    names shows no points; tests/site_build/test_forms.py checks each shown value against the
+    compute function.
+    """
+    points: dict[str, float] = {}
+    prefix = f"{declared.name}_"
+    for criterion in calculator.criteria:
+        if not criterion.key.startswith(prefix):
+            continue
+        rest = criterion.key[len(prefix):]
+        answers = [rest] if rest in declared.choices else rest.split("_or_")
+        if all(answer in declared.choices for answer in answers):
+            for answer in answers:
+                points[answer] = criterion.points
+    return points
+
+
+def _output_row(output, texts: Catalog) -> str:
+    label = texts[f"outputs.{output.name}.label"]
+    unit = texts[f"unit.{output.unit}"] if output.unit else ""
+    attributes = (
+        f'data-output="{output.name}" data-kind="{output.kind}" data-decimals="{output.decimals}"'
+        f' data-unit="{escape(unit)}" data-value=""'
+    )
+    if output.kind in BLOCK_KINDS:
+        return (
+            f'<div class="calc-output-block" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
+            f"<dd><div {attributes}></div></dd></div>"
         )
-        if output.kind in BLOCK_KINDS:
-            rows.append(
-                f'<div class="calc-output-block" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
-                f"<dd><div {attributes}></div></dd></div>"
-            )
-        else:
-            rows.append(
-                f'<div class="calc-output-row" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
-                f"<dd><output {attributes}></output></dd></div>"
-            )
+    return (
+        f'<div class="calc-output-row" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
+        f"<dd><output {attributes}></output></dd></div>"
+    )
+
+
+def _result_area(calculator: Calculator, texts: Catalog) -> str:
+    """The result, in the order a reader acts on it: the primary output, large; the warnings
+    beside it; the band's next steps and the calculator's note; then every other output; then
+    (for print only) the inputs as entered, the permalink and the time of the calculation.
+    """
+    primary = calculator.primary_output
+    details = "".join(_output_row(output, texts) for output in calculator.outputs if output is not primary)
+    note = texts.get("result_note")
+    note_html = f'<p class="calc-result-note" data-calc-note>{escape(note)}</p>' if note else ""
+    record = (
+        '<div class="calc-record" data-calc-record>'
+        f'<h4 class="calc-record-title">{escape(texts["ui.inputs_entered"])}</h4>'
+        '<dl class="calc-record-inputs" data-calc-record-inputs></dl>'
+        f'<p class="calc-record-link">{escape(texts["ui.permalink"])}: <span data-calc-permalink></span></p>'
+        '<p class="calc-record-time" data-calc-time></p>'
+        "</div>"
+    )
     # The live region is a wrapper that is always rendered: screen readers announce changes
     # only inside a region they already know, so a region that is itself unhidden together
     # with its first result would often stay silent.
     return (
         f'<div class="calc-live" aria-live="polite">'
+        f'<p class="calc-incomplete" data-calc-incomplete hidden>{escape(texts["ui.incomplete"])}</p>'
         f'<section class="calc-result" data-calc-result hidden>'
         f'<h3 class="calc-result-title">{escape(texts["ui.results"])}</h3>'
-        f'<dl class="calc-outputs">{"".join(rows)}</dl>'
+        f'<dl class="calc-primary">{_output_row(primary, texts)}</dl>'
         f'<ul class="calc-warnings" data-calc-warnings></ul>'
+        f'<p class="calc-next" data-calc-next hidden></p>'
+        f"{note_html}"
+        f'<dl class="calc-outputs">{details}</dl>'
+        f"{record}"
         f'<p class="calc-actions"><button type="button" class="md-button" data-calc-copy>{escape(texts["ui.copy_summary"])}</button>'
         f' <span data-calc-copied role="status"></span></p>'
         f"</section></div>"

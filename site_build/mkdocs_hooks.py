@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from site_build import error_pages, figures, footnotes, markers, messages, page_notes, runtime, search_index, security
+from site_build import error_pages, figures, footnotes, layout, markers, messages, page_notes, runtime, search_index, security
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -47,6 +47,8 @@ def on_page_markdown(markdown, page, config, files, **_):
 def on_page_content(html, page, config, files, **_):
     language = page_language(page.file.src_uri)
     html = markers.expand(html, language=language, page_url=page.url, source=page.file.src_uri)
+    layout.reorder_toc(page.toc, layout.calculator_section_id(html))
+    html = layout.calculator_first(html)
     html = figures.inline_figures(html, page.url, figures.figure_sources(files))
     notice = page_notes.translation_notice(page.meta, language, page.file.src_uri, page.url)
     return notice + html + page_notes.review_note(page.meta, language)

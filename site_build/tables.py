@@ -70,8 +70,15 @@ def criteria_table(calculator: Calculator, texts: Catalog) -> str:
 def bands_table(calculator: Calculator, texts: Catalog) -> str:
     columns = list(calculator.bands[0].values) if calculator.bands else []
     headers = [texts["bands.title"], *(texts[f"bands.columns.{column}"] for column in columns)]
-    rows = [[texts[f"bands.{band.key}"], *(format_number(band.values[column], texts.language) for column in columns)] for band in calculator.bands]
+    rows = [[band_label(texts, band.key), *(format_number(band.values[column], texts.language) for column in columns)] for band in calculator.bands]
     return html_table(headers, rows, "calc-bands")
+
+
+def band_label(texts: Catalog, key: str) -> str:
+    """A band's label: ``bands.<key>``, or ``bands.<key>.label`` once the band also has texts of
+    its own (``bands.<key>.next``, its next steps, which YAML can only nest beside a label)."""
+    nested = texts.get(f"bands.{key}.label")
+    return nested if nested is not None else texts[f"bands.{key}"]
 
 
 def inputs_table(calculator: Calculator, texts: Catalog) -> str:
@@ -90,12 +97,12 @@ def _accepted(calculator: Calculator, declared, texts: Catalog) -> str:
         return ", ".join(texts[f"inputs.{declared.name}.choices.{choice}"] for choice in declared.choices)
     if isinstance(declared, DateInput):
         return texts["ui.table_date"]
-    ranges = []
-    if declared.unit_input:
-        for unit, factor in declared.unit_factors.items():
-            ranges.append(f"{format_number(declared.minimum / factor, language, 1)}–{format_number(declared.maximum / factor, language, 1)} {texts[f'unit.{unit}']}")
-    else:
-        ranges.append(f"{format_number(declared.minimum, language, 2)}–{format_number(declared.maximum, language, 2)} {texts[f'unit.{declared.unit}']}")
+    # The limits in each unit come from the declaration, computed once (spec.UnitLimits): the
+    # validation's error message states the same numbers.
+    ranges = [
+        f"{format_number(limits.minimum, language, limits.decimals)}–{format_number(limits.maximum, language, limits.decimals)} {texts[f'unit.{unit}']}"
+        for unit, limits in declared.limits.items()
+    ]
     text = "; ".join(ranges)
     if declared.integer:
         text += f" ({texts['ui.table_whole_number']})"

@@ -3,7 +3,8 @@
 - ``python_worker_cases.mjs``: the worker lifecycle (python-worker.mjs): boot stages, failures
   and the watchdog that replaces a stuck worker, with a fake Worker and fake timers;
 - ``format_cases.mjs``: number, date and message formatting (format.mjs), numbers checked
-  against Intl.NumberFormat in both site languages.
+  against Intl.NumberFormat in both site languages;
+- ``units_cases.mjs``: a typed number converted when its unit changes (units.mjs).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ CASES = sorted(Path(__file__).parent.glob("*_cases.mjs"))
 
 
 def test_every_case_file_is_found():
-    assert {path.name for path in CASES} >= {"python_worker_cases.mjs", "format_cases.mjs"}
+    assert {path.name for path in CASES} >= {"python_worker_cases.mjs", "format_cases.mjs", "units_cases.mjs"}
 
 
 @pytest.mark.parametrize("cases", CASES, ids=lambda path: path.stem)

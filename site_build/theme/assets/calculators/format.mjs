@@ -10,6 +10,10 @@
 // The decimal sign of each site language; any other language reads as English.
 const DECIMAL_SIGN = { en: ".", ro: "," };
 
+export function decimalSign(language) {
+  return DECIMAL_SIGN[language] ?? ".";
+}
+
 // At most `decimals` decimals, trailing zeros dropped (12.50 -> "12.5", 3.0 -> "3"). Rounding
 // is half away from zero on the number as JavaScript writes it (31.15 -> "31.2", as a reader
 // and Intl.NumberFormat expect), not on its binary value (Number#toFixed gives "31.1").
@@ -33,7 +37,7 @@ export function formatNumber(value, language, decimals) {
   }
   if (text.includes(".")) text = text.replace(/\.?0+$/, "");
   if (number < 0 && /[1-9]/.test(text)) text = `-${text}`;
-  return text.replace(".", DECIMAL_SIGN[language] ?? ".");
+  return text.replace(".", decimalSign(language));
 }
 
 // An ISO date (YYYY-MM-DD) in the translators' words: ui.date ("{month} {day}, {year}") with

@@ -1,7 +1,8 @@
 // Runs Python in a Web Worker so that booting the runtime never freezes the page.
 // Protocol (see python-worker.mjs, which drives it):
 // - the worker posts {type: "stage", stage} as it boots: "downloading" at once, "starting" once
-//   the WebAssembly module is compiled and Python's file system exists, then {type: "ready"}, or
+//   the WebAssembly module is compiled and Python's file system exists, "loading" once Python
+//   runs and the calculators are being installed and imported, then {type: "ready"}, or
 //   {type: "failed", reason} if it cannot boot (no WebAssembly, a file that did not arrive);
 // - the page posts {id, calculator, inputs}; the worker answers {id, result} or {id, error},
 //   one request at a time, in order.
@@ -64,6 +65,7 @@ async function load() {
     // Called once the WebAssembly module is compiled and instantiated, before Python starts.
     fsInit: async () => stage("starting"),
   });
+  stage("loading"); // Python is up: now the calculators themselves
   pyodide.unpackArchive(await wheelBytes, "wheel");
   // One Python function from JSON text to JSON text: no proxies cross the boundary.
   return pyodide.runPython(
