@@ -208,6 +208,10 @@ REGIMENS: dict[str, Regimen] = {
 
 #: The indication choices of both IVIg calculators, in the order the guideline treats them.
 INDICATIONS: tuple[str, ...] = tuple(REGIMENS)
+#: Indications whose days per cycle may be left blank: they have a recommended number.
+DAYS_MAY_BE_BLANK: tuple[str, ...] = tuple(key for key, regimen in REGIMENS.items() if regimen.recommended_days is not None)
+#: Indications with no default dose: the reader must enter one.
+DOSE_MUST_BE_GIVEN: tuple[str, ...] = tuple(key for key, regimen in REGIMENS.items() if regimen.dose_g_per_kg is None)
 
 # Review points the guideline names, by indication (used by the schedule planner).
 #: "no response after 6 cycles": stop (dermatomyositis: "efficacy should have been achieved

@@ -34,8 +34,8 @@ import math
 from typing import Any, Mapping
 
 from . import ivig_safety
-from .guideline import INDICATIONS, REGIMENS, days_warnings, REFERENCES as GUIDELINE_REFERENCES
-from .spec import Calculator, ChoiceInput, NumberInput, Output, Reference, Result, message
+from .guideline import DAYS_MAY_BE_BLANK, DOSE_MUST_BE_GIVEN, INDICATIONS, REGIMENS, days_warnings, REFERENCES as GUIDELINE_REFERENCES
+from .spec import Calculator, ChoiceInput, NumberInput, Output, Reference, Result, When, message
 
 KG_PER_LB = 0.45359237  # exact, by definition of the international pound
 CM_PER_INCH = 2.54  # exact
@@ -91,11 +91,20 @@ SPEC_INPUTS = (
     # involvement, where the reader must choose (see compute). 3 g/kg (TEN) is the highest dose
     # the guideline names and is a hard cap; 0.2 g/kg is the lowest the reference sheet accepts
     # as a deliberate override.
-    NumberInput("dose_g_per_kg", unit="g/kg", minimum=0.2, maximum=3.0, required=False),
+    NumberInput(
+        "dose_g_per_kg",
+        unit="g/kg",
+        minimum=0.2,
+        maximum=3.0,
+        required=False,
+        required_when=When("indication", DOSE_MUST_BE_GIVEN),
+        missing_error="error.dose_choice_needed",
+        missing_params={"standard": REGIMENS["vasculitis_renal"].dose_range_g_per_kg[1], "reduced": REGIMENS["vasculitis_renal"].dose_range_g_per_kg[0]},
+    ),
     # A cycle is divided over 2-5 days (TEN 3-5); a one-day bolus exists for Kawasaki disease;
     # more than 5 days is outside every regimen. Blank is refused, except for Kawasaki disease,
     # where it means the recommended single infusion (see compute).
-    NumberInput("days", unit="days", minimum=1, maximum=5, integer=True, required=False),
+    NumberInput("days", unit="days", minimum=1, maximum=5, integer=True, optional_when=When("indication", DAYS_MAY_BE_BLANK)),
     # Only the intravenous strengths: 16.5% and 20% products are subcutaneous and are refused.
     ChoiceInput("concentration_pct", choices=("5", "10"), default="10"),
     ChoiceInput("rounding", choices=("none", "2.5", "5"), default="none"),
@@ -157,15 +166,9 @@ def compute(values: Mapping[str, Any]) -> Result:
     sex = values["sex"]
     requested = values["dosing_weight"]
 
-    # A blank that would change the dose is never filled in silently: only the guideline's own
-    # default dose (never for renal vasculitis) and Kawasaki disease's single infusion are.
-    explicit = {}
-    if values["dose_g_per_kg"] is None and regimen.dose_g_per_kg is None:
-        explicit["dose_g_per_kg"] = message("error.dose_choice_needed", indication=regimen.indication, standard=regimen.dose_range_g_per_kg[1], reduced=regimen.dose_range_g_per_kg[0])
-    if values["days"] is None and regimen.recommended_days is None:
-        explicit["days"] = message("error.required")
-    if explicit:
-        return Result(errors=explicit)
+    # A blank that would change the dose is never filled in silently: the declaration refuses a
+    # blank dose for renal vasculitis and blank days outside Kawasaki disease (validation), so
+    # only the guideline's own default dose and Kawasaki's single infusion reach this point.
     days = int(values["days"]) if values["days"] is not None else regimen.recommended_days
 
     if requested != "actual":

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import Any, Mapping
 
 from .guideline import (
+    DAYS_MAY_BE_BLANK,
     INDICATIONS,
     JUDGE_RESPONSE_AFTER_MONTHS,
     JUDGED_BY_REEPITHELIALISATION,
@@ -37,7 +38,7 @@ from .guideline import (
     Regimen,
     days_warnings,
 )
-from .spec import Calculator, ChoiceInput, DateInput, NumberInput, Output, Result, message
+from .spec import Calculator, ChoiceInput, DateInput, NumberInput, Output, Result, When, message
 
 DAYS_PER_WEEK = 7
 #: Each lengthened interval is this many days longer than the one before (our reading of
@@ -54,7 +55,7 @@ SPEC_INPUTS = (
     # Days per cycle: the same limits as the dose calculator (1-5; the guideline's range per
     # indication is checked in compute and warned about). Blank is refused, except for Kawasaki
     # disease, where it means the recommended single infusion, as in the dose calculator.
-    NumberInput("days", unit="days", minimum=1, maximum=5, integer=True, required=False),
+    NumberInput("days", unit="days", minimum=1, maximum=5, integer=True, optional_when=When("indication", DAYS_MAY_BE_BLANK)),
     # Blank: 6 cycles, or 1 for TEN and Kawasaki disease. 24 cycles is about two years at 4 weeks.
     NumberInput("cycles", unit="cycles", minimum=1, maximum=MAX_PLANNED_CYCLES, integer=True, required=False),
     ChoiceInput("lengthen", choices=("no", "yes"), default="no", widget="radio"),
@@ -94,8 +95,6 @@ def cycle_starts(first: date, count: int, regimen: Regimen, lengthen: bool) -> l
 def compute(values: Mapping[str, Any]) -> Result:
     regimen = REGIMENS[values["indication"]]
     first: date = values["start_date"]
-    if values["days"] is None and regimen.recommended_days is None:
-        return Result(errors={"days": message("error.required")})
     days = int(values["days"]) if values["days"] is not None else regimen.recommended_days
     lengthen = values["lengthen"] == "yes"
     requested = int(values["cycles"]) if values["cycles"] is not None else (1 if regimen.single_cycle else DEFAULT_PLANNED_CYCLES)

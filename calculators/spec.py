@@ -42,6 +42,22 @@ class UnitLimits:
 
 
 @dataclass(frozen=True)
+class When:
+    """A condition on another input, read after choices are validated: its value is one of ``values``.
+
+    It lets a declaration say that a blank is acceptable, or not, depending on an answer (IVIg:
+    days may be left blank only for Kawasaki disease), so the rule lives with the input and every
+    missing field is reported at once, not one after another.
+    """
+
+    input: str
+    values: tuple[str, ...]
+
+    def holds(self, values: Mapping[str, Any]) -> bool:
+        return values.get(self.input) in self.values
+
+
+@dataclass(frozen=True)
 class NumberInput:
     """A numeric field, validated in its canonical unit.
 
@@ -50,6 +66,9 @@ class NumberInput:
     values, which compute and carry a warning. When ``unit_input`` names a :class:`ChoiceInput`,
     ``unit_factors`` maps each of its choices to the factor that converts a value typed in that
     unit to the canonical unit; conversion happens before any comparison, on unrounded values.
+
+    A blank is refused when ``required`` (unless ``optional_when`` holds), or when ``required_when``
+    holds; the error is ``missing_error`` with ``missing_params`` (default ``error.required``).
     """
 
     name: str
@@ -57,6 +76,10 @@ class NumberInput:
     minimum: float
     maximum: float
     required: bool = True
+    optional_when: When | None = None
+    required_when: When | None = None
+    missing_error: str = "error.required"
+    missing_params: Mapping[str, Any] = field(default_factory=dict)
     integer: bool = False
     default: float | None = None
     warn_below: float | None = None

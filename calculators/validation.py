@@ -27,8 +27,8 @@ def validate(calculator: Calculator, raw: Mapping[str, Any]) -> tuple[dict[str, 
         if is_blank(supplied):
             if declared.default is not None:
                 supplied = declared.default
-            elif declared.required:
-                errors[declared.name] = message("error.required")
+            elif _blank_refused(declared, values):
+                errors[declared.name] = _missing(declared)
                 continue
             else:
                 values[declared.name] = None
@@ -43,6 +43,22 @@ def validate(calculator: Calculator, raw: Mapping[str, Any]) -> tuple[dict[str, 
         elif isinstance(declared, NumberInput):
             _validate_number(declared, supplied, values, errors, warnings)
     return values, errors, warnings
+
+
+def _blank_refused(declared: Any, values: Mapping[str, Any]) -> bool:
+    """Whether a blank ``declared`` is an error, given the choices validated so far."""
+    if isinstance(declared, NumberInput):
+        if declared.required_when is not None and declared.required_when.holds(values):
+            return True
+        if declared.optional_when is not None and declared.optional_when.holds(values):
+            return False
+    return declared.required
+
+
+def _missing(declared: Any) -> dict[str, Any]:
+    if isinstance(declared, NumberInput):
+        return message(declared.missing_error, **declared.missing_params)
+    return message("error.required")
 
 
 def _validate_choice(declared: ChoiceInput, supplied: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:

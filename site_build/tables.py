@@ -114,6 +114,9 @@ def _required(declared, texts: Catalog) -> str:
         default = declared.default
         shown = texts.get(f"inputs.{declared.name}.choices.{default}") if isinstance(declared, ChoiceInput) else format_number(default, texts.language)
         return texts["ui.table_default"].format(default=shown)
+    if getattr(declared, "optional_when", None) is not None or getattr(declared, "required_when", None) is not None:
+        # Required or not depending on another answer: the calculator's own words say when.
+        return texts[f"inputs.{declared.name}.requirement"]
     return texts["ui.table_yes"] if declared.required else texts["ui.table_optional"]
 
 

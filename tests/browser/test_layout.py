@@ -247,6 +247,8 @@ def test_footnote_numbers_and_back_links_are_large_enough_to_tap(browser, built_
     with reader(browser, site_url) as page:
         for path in paths:
             page.goto(site_url + path)
+            # Calculator pages fold their explanations: a reader opens them to reach their notes.
+            page.evaluate("() => document.querySelectorAll('details').forEach(details => { details.open = true; })")
             grown = page.evaluate(GROWN_LINES)
             found = page.evaluate(FOOTNOTE_TARGETS, [".md-typeset .footnote-ref", MINIMUM_TARGET_PX])
             found += page.evaluate(FOOTNOTE_TARGETS, [".md-typeset .footnote-backref", MINIMUM_TARGET_PX])

@@ -62,6 +62,10 @@ def needed_keys(calculator) -> set[str]:
             keys |= {f"inputs.{declared.name}.choices.{choice}" for choice in declared.choices}
         if isinstance(declared, NumberInput) and not declared.unit_input:
             keys.add(f"unit.{declared.unit}")
+        if isinstance(declared, NumberInput):
+            keys.add(declared.missing_error)
+            if declared.optional_when is not None or declared.required_when is not None:
+                keys.add(f"inputs.{declared.name}.requirement")
     for output in calculator.outputs:
         keys.add(f"outputs.{output.name}.label")
         if output.unit:
