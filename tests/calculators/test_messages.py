@@ -3,7 +3,9 @@
 The keys come from what is declared (inputs, choices, units, outputs, criteria, bands), from the
 message keys each module's source passes to ``message(...)``, and from the few value sets only
 a calculator knows (``CATEGORY_VALUES``). Parity of keys and placeholders between the languages,
-and Romanian orthography, are the translators' check (tests/site_build/check).
+and Romanian orthography, are the translators' check (tests/site_build/check): it reports an
+English key the Romanian file lacks and a Romanian key English lacks, so a band's next steps
+(``bands.<key>.next``) written in one language only already fail it (test_real_content).
 """
 from __future__ import annotations
 
@@ -50,8 +52,11 @@ PER_INDICATION = {
 }
 
 
-def needed_keys(calculator) -> set[str]:
-    keys = {"title"}
+def needed_keys(calculator) -> set[str | tuple[str, ...]]:
+    """The keys the page needs. A requirement is a key, or a tuple of keys any one of which will
+    do: a band's label is ``bands.<key>``, or ``bands.<key>.label`` once the band has next steps
+    (``bands.<key>.next``) beside it."""
+    keys: set[str | tuple[str, ...]] = {"title"}
     selectors = {d.unit_input for d in calculator.inputs if isinstance(d, NumberInput) and d.unit_input}
     for declared in calculator.inputs:
         if declared.name in selectors:
@@ -73,7 +78,8 @@ def needed_keys(calculator) -> set[str]:
         keys |= {f"outputs.{output.name}.values.{value}" for value in CATEGORY_VALUES.get((calculator.id, output.name), ())}
     keys |= {f"criteria.{criterion.key}" for criterion in calculator.criteria}
     if calculator.bands:
-        keys |= {"bands.title", *(f"bands.{band.key}" for band in calculator.bands)}
+        keys.add("bands.title")
+        keys |= {(f"bands.{band.key}", f"bands.{band.key}.label") for band in calculator.bands}
         keys |= {f"bands.columns.{column}" for column in calculator.bands[0].values}
     keys |= PER_INDICATION.get(calculator.id, set())
     # Every literal key passed to message(...) in the calculator's module and in the modules of the
@@ -83,6 +89,16 @@ def needed_keys(calculator) -> set[str]:
         source = source_file.read_text(encoding="utf-8")
         keys |= set(re.findall(r'message\(\s*"((?:warning|error)\.\w+)"', source))
     return keys
+
+
+def missing_keys(needed: set[str | tuple[str, ...]], texts) -> list[str]:
+    """The requirements no text meets, each named by its key (or its alternatives)."""
+    missing = []
+    for requirement in needed:
+        alternatives = (requirement,) if isinstance(requirement, str) else requirement
+        if not any(key in texts for key in alternatives):
+            missing.append(" or ".join(alternatives))
+    return sorted(missing)
 
 
 def _package_sources(module) -> list[Path]:
@@ -100,8 +116,31 @@ def _package_sources(module) -> list[Path]:
 def test_every_text_the_page_needs_exists(calculator_id, language):
     messages.load_file.cache_clear()
     catalog = messages.catalog(language, calculator_id)
-    missing = needed_keys(calculators.CALCULATORS[calculator_id]) - set(catalog.texts)
+    missing = missing_keys(needed_keys(calculators.CALCULATORS[calculator_id]), catalog.texts)
     assert not missing, f"add to content/{'' if language == 'en' else language + '/'}messages/{calculator_id}.yml: {sorted(missing)}"
+
+
+def test_a_band_label_may_be_flat_or_nested_but_not_absent():
+    calculator = calculators.CALCULATORS["scorten"]
+    needed = needed_keys(calculator)
+    messages.load_file.cache_clear()
+    texts = dict(messages.catalog("en", "scorten").texts)
+    flat = {key: value for key, value in texts.items() if not key.startswith("bands.score_3")}
+    assert missing_keys(needed, {**flat, "bands.score_3": "3"}) == []
+    assert missing_keys(needed, {**flat, "bands.score_3.label": "3", "bands.score_3.next": "Do this."}) == []
+    # Next steps alone do not make a label.
+    assert missing_keys(needed, {**flat, "bands.score_3.next": "Do this."}) == ["bands.score_3 or bands.score_3.label"]
+
+
+@pytest.mark.parametrize("language", ["en", "ro"])
+@pytest.mark.parametrize("calculator_id", sorted(calculators.CALCULATORS))
+def test_next_steps_belong_to_a_declared_band(calculator_id, language):
+    """A ``bands.<key>.next`` whose key is no band of the calculator would never be shown."""
+    messages.load_file.cache_clear()
+    texts = messages.catalog(language, calculator_id).texts
+    declared = {band.key for band in calculators.CALCULATORS[calculator_id].bands}
+    stray = sorted(key for key in texts if re.fullmatch(r"bands\.[^.]+\.next", key) and key.split(".")[1] not in declared)
+    assert not stray, f"no such band in calculators: {stray}"
 
 
 @pytest.mark.parametrize("calculator_id", sorted(calculators.CALCULATORS))
