@@ -1,4 +1,4 @@
-"""Command line: ``python -m site_build build|serve|check|bench``.
+"""Command line: ``python -m site_build build|serve|check``.
 
 ``build`` writes the static site to ``site/`` with MkDocs' strict semantics (any warning fails
 the build). ``serve`` does the same into a temporary folder and serves it on
@@ -7,8 +7,8 @@ the translators' checks (site_build.check, TRANSLATING.md) and exits non-zero on
 
 After MkDocs, ``build`` writes what MkDocs knows nothing of: the service worker that keeps the
 calculators working offline (site_build.offline) and precompressed copies of the large files
-(site_build.compression); ``serve`` previews have neither. ``bench`` builds and serves the site
-on 127.0.0.1 and prints one table of what a reader's browser measures (site_build.bench).
+(site_build.compression); ``serve`` previews have neither. The benchmark is not part of the
+generator: ``python -m tests.bench`` (tests/bench.py).
 """
 from __future__ import annotations
 
@@ -129,9 +129,6 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--today", metavar="YYYY-MM-DD", type=datetime.date.fromisoformat,
                               help="count review ages from this date instead of today")
     check_parser.add_argument("--seeds", metavar="DIR", help="source documents for the originality check (default: ../shared/seeds)")
-    bench_parser = commands.add_parser("bench", help="build, serve on 127.0.0.1 and measure what pages cost a reader's browser (prints one table)")
-    bench_parser.add_argument("--runs", type=int, default=5, help="repetitions of each timed measurement; the median is shown (default: 5: on a 2-core machine one run varies by 15 %%)")
-    bench_parser.add_argument("--calculator", default="scorten", help="the calculator page to measure (default: scorten)")
     args = parser.parse_args(argv)
     if args.command == "check":
         working_directory = Path.cwd()
@@ -145,10 +142,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return build(args.site_dir)
-        if args.command == "bench":
-            from . import bench
-
-            return bench.main(runs=args.runs, calculator=args.calculator)
         return serve(args.host, args.port)
     except MkDocsException as failure:
         print(f"site_build: {failure}", file=sys.stderr)

@@ -3,7 +3,7 @@
 Next to each file worth it, the build writes ``<name>.gz`` (gzip, standard library) and
 ``<name>.br`` (Brotli, the pinned ``brotli`` package, Google's reference implementation), so a
 static host can send the smaller copy with ``Content-Encoding`` instead of compressing on every
-request (see README.md, "Serving the built site"; ``site_build.static_server`` does it for the
+request (see README.md, "Serving the built site"; ``tests.support.static_server`` does it for the
 tests and the benchmark).
 
 Both use their best (slowest) setting: the work is done once, the saving is paid out on every

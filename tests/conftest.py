@@ -10,10 +10,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from site_build import static_server  # noqa: E402
+from tests.support import static_server  # noqa: E402
 
-from site_build.chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
-from site_build.chromium import EXECUTABLE as CHROMIUM  # noqa: E402
+from tests.support.chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
+from tests.support.chromium import EXECUTABLE as CHROMIUM  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_build import static_server
+from tests.support import static_server
 from tests.browser.calculator_page import READY_TIMEOUT_MS
 from tests.browser.conftest import CSP_WATCH, RequestLog
 

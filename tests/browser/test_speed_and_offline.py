@@ -11,7 +11,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from site_build import bench, static_server
+from tests import bench
+from tests.support import static_server
 from tests.browser.calculator_page import READY_TIMEOUT_MS, evaluate_through_fragment, read_result
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 from tests.support import vectors
@@ -218,7 +219,7 @@ def test_offline_after_the_first_visit_and_a_new_release_replaces_the_old_cache(
 
 
 def test_benchmark_measurements_run_and_an_article_page_stays_within_its_budget(browser, built_site):
-    """A smoke test of site_build.bench's measurements (the benchmark itself is not a test);
+    """A smoke test of tests.bench's measurements (the benchmark itself is not a test);
     the article page's weight is a byte count, not a timing, so its budget is checked here."""
     server, url = static_server.start(built_site)
     try:

@@ -1,8 +1,8 @@
-"""The benchmark's table (site_build.bench): one Markdown table, budgets judged. The browser
+"""The benchmark's table (tests.bench): one Markdown table, budgets judged. The browser
 measurements themselves are smoke-tested in tests/browser/test_speed_and_offline.py."""
 from __future__ import annotations
 
-from site_build import bench
+from tests import bench
 
 
 def _results(**changes) -> bench.Results:

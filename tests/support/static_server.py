@@ -27,7 +27,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .runtime import IMMUTABLE_PATH
+from site_build.runtime import IMMUTABLE_PATH
 
 MIME_TYPES = {
     ".mjs": "text/javascript",

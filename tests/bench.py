@@ -1,7 +1,7 @@
-"""``python -m site_build bench``: what the site costs a reader's browser, measured in one run.
+"""``python -m tests.bench``: what the site costs a reader's browser, measured in one run.
 
 A benchmark, not a test: it builds the site into a temporary folder, serves it on 127.0.0.1
-the way README.md asks a host to (``site_build.static_server``: precompressed copies, long cache
+the way README.md asks a host to (``tests.support.static_server``: precompressed copies, long cache
 for versioned files), drives Debian's Chromium with Playwright and prints one Markdown table.
 Every timing is set against a bare page that only calls ``loadPyodide()`` from the same served
 runtime, measured in the same run, so a busy or a fast machine shifts both alike.
@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from .chromium import ARGS as CHROMIUM_ARGS
-from .chromium import EXECUTABLE as CHROMIUM
+from site_build import cli
+from tests.support import static_server
+from tests.support.chromium import ARGS as CHROMIUM_ARGS
+from tests.support.chromium import EXECUTABLE as CHROMIUM
 
 ARTICLE = "conditions/ten-sjs/"
 TIMEOUT_MS = 120_000
@@ -208,7 +210,6 @@ def main_thread_tasks(browser, page, url: str, done_selector: str | None = None)
 def main(runs: int = 5, calculator: str = "scorten") -> int:
     from playwright.sync_api import sync_playwright
 
-    from . import cli, static_server
 
     with tempfile.TemporaryDirectory(prefix="scar-bench-") as workdir:
         work = Path(workdir)
@@ -324,7 +325,7 @@ def _persistent(playwright, profile: Path):
 
 def calculator_link(url: str, calculator: str, sequence: int = 0) -> str:
     """A shared link to the calculator: its page with the first valid test vector's inputs."""
-    from .paths import REPO_ROOT
+    from site_build.paths import REPO_ROOT
 
     data = json.loads((REPO_ROOT / "tests" / "vectors" / f"{calculator}.json").read_text(encoding="utf-8"))
     inputs = next(vector["inputs"] for vector in data["vectors"] if vector["expected"]["ok"])
@@ -461,3 +462,15 @@ def table(results: Results, *, calculator: str, runs: int) -> str:
 
 def _size(count: int) -> str:
     return f"{count / 1e6:.2f} MB" if count >= 1e6 else f"{count / 1e3:.0f} KB"
+
+
+if __name__ == "__main__":
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description="Build, serve on 127.0.0.1 and measure what pages cost a reader's browser (prints one table).")
+    parser.add_argument("--runs", type=int, default=5, help="repetitions of each timed measurement; the median is shown (default: 5: on a 2-core machine one run varies by 15 %%)")
+    parser.add_argument("--calculator", default="scorten", help="the calculator page to measure (default: scorten)")
+    arguments = parser.parse_args()
+    cli._prepare_environment()
+    sys.exit(main(runs=arguments.runs, calculator=arguments.calculator))

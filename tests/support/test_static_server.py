@@ -7,7 +7,7 @@ import urllib.request
 import brotli
 import pytest
 
-from site_build import static_server
+from tests.support import static_server
 
 BODY = b"export const answer = 42;\n" * 100
 
