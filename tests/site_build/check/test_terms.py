@@ -25,6 +25,9 @@ def found(term: str, text: str) -> list[str]:
         ("placă", "plăci, placa, placarde", ["plăci", "placa"]),
         ("prospect", "prospectul, prospectele, un studiu prospectiv", ["prospectul", "prospectele"]),
         ("braț", "brațul, brațele, o brățară", ["brațul", "brațele"]),
+        # What the termbase avoids for the upper limb: the limb's forms, not bracelets (brățări).
+        ("brațul", "brațul, brățări de alertă", ["brațul"]),
+        ("brațele", "brațele, brațelor, brățările", ["brațele", "brațelor"]),
         ("meta-analiză", "o meta-analiză, o metaanaliză", ["meta-analiză"]),
         ("metaanaliză", "o meta-analiză, metaanalizele", ["metaanalizele"]),
         ("wash-out", "wash-out, wash out, washout", ["wash-out", "wash out"]),
