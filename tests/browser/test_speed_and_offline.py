@@ -132,10 +132,19 @@ def test_a_worker_stuck_on_a_calculation_is_replaced_and_the_result_still_comes(
     page.goto(_page_url(site_url, inputs=vector["inputs"]))
     page.wait_for_selector(".calc[data-state=done]", timeout=READY_TIMEOUT_MS)
     (stuck,) = _python_workers(page)
+    closed = []
+    stuck.on("close", lambda worker: closed.append(worker))
     # From outside, as a debugger would: the next message this worker gets never returns.
     stuck.evaluate("() => { self.onmessage = () => { for (;;) {} }; }")
     result = evaluate_through_fragment(page, CALCULATOR, vector["inputs"], sequence=1)
     assert _problems(result, vector) == []
+    # The page terminated the stuck worker before asking the new one; the browser reports the
+    # old one gone a moment later, so wait for that report rather than race it.
+    for _ in range(100):
+        if closed:
+            break
+        page.wait_for_timeout(50)
+    assert closed == [stuck], "the stuck worker was never terminated"
     (replacement,) = _python_workers(page)
     assert replacement is not stuck
     assert page.evaluate("window.__statusStates").count("ready") == 2
