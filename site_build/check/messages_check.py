@@ -1,6 +1,6 @@
 """Message files: the same keys in both languages, the same ``{placeholders}`` in each text.
 
-The build fills ``{placeholders}`` with Python's ``str.format_map`` (site_build.tables.fill), so
+The build fills ``{placeholders}`` with Python's ``str.format_map`` (site_build.content.formatting.fill), so
 a placeholder is whatever :class:`string.Formatter` finds, and a literal brace is ``{{``/``}}``.
 The English file is the reference: a Romanian key it lacks is a stray (a typo, or a key the
 code no longer uses), an English key the Romanian file lacks is a missing text.
@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from site_build.paths import DEFAULT_LANGUAGE
+from site_build.paths import DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES
 
 from .report import Issue, error
-from .tree import TRANSLATION_LANGUAGES, ContentTree
+from .tree import ContentTree
 
 CHECK = "messages"
 

@@ -21,7 +21,8 @@ import pytest
 import calculators
 from calculators.spec import NumberInput
 from calculators.validation import validate
-from site_build import forms, messages
+from site_build.content import messages
+from site_build.pages import forms
 from tests.browser.calculator_page import GROUPED, READY_TIMEOUT_MS, band_of, evaluate_through_fragment, open_calculator
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 

@@ -1,4 +1,4 @@
-from site_build.footnotes import separate_adjacent_references
+from site_build.pages.footnotes import separate_adjacent_references
 
 
 def test_adjacent_references_get_a_separator():

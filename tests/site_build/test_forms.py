@@ -7,7 +7,8 @@ import pytest
 
 import calculators
 from calculators.spec import ChoiceInput, NumberInput
-from site_build import forms, messages
+from site_build.content import messages
+from site_build.pages import forms
 
 
 @pytest.mark.parametrize("language", ["en", "ro"])
@@ -143,7 +144,7 @@ def test_the_page_gets_each_unit_factor_and_limit_from_the_declaration(calculato
 
 
 def test_a_band_label_may_nest_beside_its_next_steps():
-    from site_build import tables
+    from site_build.pages import tables
 
     # Whichever form content/messages/scorten.yml uses today, build both from it.
     texts = messages.catalog("en", "scorten")

@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 
-from site_build import status_page
-from site_build.check.outdated import fingerprint
-from site_build.check.status import NO_HISTORY, message_statuses, translation_statuses
-from site_build.check.tree import ContentTree
+from site_build.pages import status_page
+from site_build.content.translations import fingerprint
+from site_build.content.translation_status import NO_HISTORY, message_statuses, translation_statuses
+from site_build.content.tree import ContentTree
 
 FRONT = "---\ntitle: {title}\ndescription: D.\naudience: [patients]\nlast_reviewed: 2026-06-01\nsources: []\n"
 JUNE = "2026-06-01T12:00:00+00:00"

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from site_build import page_notes, status_page
-from site_build.check.status import translation_statuses
+from site_build.pages import page_notes, status_page
+from site_build.content.translation_status import translation_statuses
 from site_build.check.tree import ContentTree
 
 from .conftest import TREES

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .paths import content_root
+from site_build.paths import content_root
 
 COMMON = "common"
 

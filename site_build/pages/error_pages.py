@@ -18,8 +18,8 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from . import messages
-from .paths import DEFAULT_LANGUAGE
+from site_build.content import messages
+from site_build.paths import DEFAULT_LANGUAGE
 
 TEMPLATE = "404.html"
 MESSAGES_FILE = "not-found.yml"

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from site_build import error_pages, figures, footnotes, layout, markers, messages, page_notes, runtime, search_index, security
+from site_build import release, runtime
+from site_build.content import messages
+from site_build.pages import error_pages, figures, footnotes, layout, markers, page_notes, search_index, security
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -21,6 +23,7 @@ def page_language(src_uri: str) -> str:
 
 def on_startup(command, **_):
     runtime.configure(command=command)
+    release.configure(command=command)
 
 
 #: Builds begun and not yet ended: mkdocs-static-i18n runs each other language's build inside
@@ -91,3 +94,4 @@ def on_post_build(config, **_):
     if _open_builds <= 0:
         _open_builds = 0
         search_index.split_search_index(Path(config.site_dir))
+        release.finish(Path(config.site_dir))

@@ -4,7 +4,7 @@ Two tables, what needs work first: the pages (each linked in the reader's langua
 exists), then the calculators' message files. Each row gives the state of the Romanian
 translation, when each language's file last changed, and what changed in English since the
 translation (an excerpt of the English diff). The facts come from the translators' check
-(site_build.check.status); the words from ``site.yml`` (``translation_status.*``). On a narrow
+(site_build.content.translation_status); the words from ``site.yml`` (``translation_status.*``). On a narrow
 screen each row reads as a card, each cell under its column's name (``data-label``, layout.css).
 """
 from __future__ import annotations
@@ -14,12 +14,13 @@ from html import escape
 
 from mkdocs.utils import get_relative_url
 
-from .check.outdated import MISSING, FileHistory
-from .check.status import NO_HISTORY, NOT_RECORDED_NOTE, MessageFileStatus, PageStatus, message_statuses, translation_statuses
-from .check.tree import TRANSLATION_LANGUAGES, ContentTree
-from .messages import Catalog
+from site_build.content.messages import Catalog
+from site_build.content.translation_status import NO_HISTORY, NOT_RECORDED_NOTE, MessageFileStatus, PageStatus, message_statuses, translation_statuses
+from site_build.content.translations import MISSING, FileHistory
+from site_build.content.tree import ContentTree
+from site_build.paths import CONTENT_DIR, DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES
+
 from .page_notes import format_date, site_texts
-from .paths import CONTENT_DIR, DEFAULT_LANGUAGE
 from .tables import TABLE_CLASS, fill, table_box
 
 TRANSLATED = TRANSLATION_LANGUAGES[0]

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from calculators.spec import Calculator, ChoiceInput, DateInput, NumberInput
 
-from .messages import Catalog
+from site_build.content.messages import Catalog
 
 
 def format_number(value: float, language: str, decimals: int = 2) -> str:

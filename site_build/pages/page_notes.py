@@ -3,7 +3,7 @@
 - the date the page was last reviewed (``last_reviewed``), in the page's language, so a
   reader can judge how current it is;
 - on a translated page whose English source changed since it was translated (its
-  ``translation_of`` record differs from the English page's code, see site_build.check.outdated),
+  ``translation_of`` record differs from the English page's code, see site_build.content.translations),
   a notice at the top that the translation may be behind, with a link to the English page.
 """
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Any, Mapping
 
 from mkdocs.utils import get_relative_url
 
-from . import messages
-from .check.outdated import RECORD_FIELD, UP_TO_DATE, translation_state
-from .paths import DEFAULT_LANGUAGE, content_root
+from site_build.content import messages
+from site_build.content.translations import RECORD_FIELD, UP_TO_DATE, translation_state
+from site_build.paths import DEFAULT_LANGUAGE, content_root
+
 from .tables import fill
 
 

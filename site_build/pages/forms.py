@@ -14,7 +14,8 @@ from html import escape
 
 from calculators.spec import Calculator, ChoiceInput, DateInput, NumberInput
 
-from .messages import Catalog
+from site_build.content.messages import Catalog
+
 from .tables import signed_points
 
 
