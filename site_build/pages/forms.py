@@ -14,9 +14,8 @@ from html import escape
 
 from calculators.spec import Calculator, ChoiceInput, DateInput, NumberInput
 
+from site_build.content.formatting import fill, format_number, format_signed
 from site_build.content.messages import Catalog
-
-from .tables import signed_points
 
 
 def render_calculator(calculator: Calculator, texts: Catalog, script_url: str) -> str:
@@ -99,7 +98,7 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
             text = texts[f"inputs.{declared.name}.choices.{choice}"]
             if choice not in points:
                 return text
-            return texts["ui.choice_points"].format(label=text, points=signed_points(points[choice], texts.language))
+            return fill(texts["ui.choice_points"], {"label": text, "points": format_signed(points[choice], texts)}, texts)
 
     if isinstance(declared, ChoiceInput) and declared.widget == "radio":
         options = "".join(
@@ -137,7 +136,7 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
 def _number_control(calculator: Calculator, declared: NumberInput, field_id: str, described_by: str, texts: Catalog) -> str:
     placeholder = ""
     if declared.default is not None:
-        placeholder = f' placeholder="{escape(_format_plain(declared.default, texts.language))}"'
+        placeholder = f' placeholder="{escape(format_number(declared.default, texts, PLACEHOLDER_DECIMALS))}"'
     inputmode = "numeric" if declared.integer else "decimal"
     control = (
         f'<input type="text" inputmode="{inputmode}" id="{field_id}" name="{declared.name}"'
@@ -170,6 +169,9 @@ def _select(declared: ChoiceInput, field_id: str, described_by: str, texts: Cata
     label = f' aria-label="{escape(aria_label)}"' if aria_label else ""
     return f'<select id="{field_id}" name="{declared.name}"{described}{label}>{empty}{options}</select>'
 
+
+#: The most decimals a default shown in an empty field (its placeholder) is written with.
+PLACEHOLDER_DECIMALS = 6
 
 #: Output kinds holding structured data, shown as a block rather than inline text.
 BLOCK_KINDS = ("breakdown", "cycles", "dated_notes", "notes")
@@ -248,11 +250,6 @@ def _result_area(calculator: Calculator, texts: Catalog) -> str:
         f' <span data-calc-copied role="status"></span></p>'
         f"</section></div>"
     )
-
-
-def _format_plain(value: float, language: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "ro" else text
 
 
 def _json_for_html(data: dict) -> str:

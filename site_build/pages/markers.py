@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import calculators
 from site_build.content import messages, termbase
 from site_build.content.marker_syntax import COMMENT
-from site_build.pages import forms, glossary, page_notes, status_page, tables
+from site_build.pages import forms, glossary, status_page, tables
 
 #: A marker as Python-Markdown leaves it, alone or wrapped in a paragraph.
 MARKER = re.compile(r"(?:<p>)?" + COMMENT + r"(?:</p>)?")
@@ -26,7 +28,11 @@ TABLES = {
 }
 
 
-def expand(html: str, *, language: str, page_url: str, source: str) -> str:
+def expand(html: str, *, page: Page, config: MkDocsConfig) -> str:
+    """``html`` (a rendered page) with each marker replaced; a page's language is its file's
+    locale (mkdocs-static-i18n)."""
+    language, page_url, source = page.file.locale, page.url, page.file.src_uri
+
     def replace(match: re.Match) -> str:
         name, argument = match["name"], match["argument"]
         try:
@@ -38,9 +44,9 @@ def expand(html: str, *, language: str, page_url: str, source: str) -> str:
             if name == "regimen-table":
                 return tables.regimen_table(messages.catalog(language, "guideline"))
             if name == "translation-status":
-                return status_page.translation_status_table(language, page_url)
+                return status_page.translation_status_table(language, page_url, use_directory_urls=config.use_directory_urls)
             if name == "termbase":
-                return glossary.glossary_table(termbase.load(), language, page_notes.site_texts(language))
+                return glossary.glossary_table(termbase.load(), language, messages.site_texts(language))
         except messages.MissingMessage as missing:
             raise PluginError(f"{source}: {missing.args[0]}") from None
         raise PluginError(f"{source}: unknown marker {match[0]!r}")

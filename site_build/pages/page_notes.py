@@ -10,52 +10,43 @@ from __future__ import annotations
 
 import datetime
 from html import escape
-from typing import Any, Mapping
+from pathlib import Path
 
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from site_build.content import messages
+from site_build.content.formatting import fill, format_date
+from site_build.content.messages import site_texts
 from site_build.content.translations import RECORD_FIELD, UP_TO_DATE, translation_state
-from site_build.paths import DEFAULT_LANGUAGE, content_root
-
-from .tables import fill
+from site_build.paths import DEFAULT_LANGUAGE
 
 
-def site_texts(language: str) -> messages.Catalog:
-    directory = messages.messages_dir(language)
-    path = directory / "site.yml"
-    return messages.Catalog(language, messages.load_file(path), (path,))
-
-
-def format_date(day: datetime.date, texts: messages.Catalog) -> str:
-    return f"{day.day} {texts[f'months.{day.month}']} {day.year}"
-
-
-def review_note(meta: Mapping[str, Any], language: str) -> str:
-    reviewed = meta.get("last_reviewed")
+def review_note(page: Page) -> str:
+    reviewed = page.meta.get("last_reviewed")
     if reviewed is None:
         return ""
     if isinstance(reviewed, str):
         reviewed = datetime.date.fromisoformat(reviewed)
-    texts = site_texts(language)
-    return f'<p class="page-reviewed">{escape(fill(texts["last_reviewed"], {"date": format_date(reviewed, texts)}, language))}</p>'
+    texts = site_texts(page.file.locale)
+    return f'<p class="page-reviewed">{escape(fill(texts["last_reviewed"], {"date": format_date(reviewed, texts)}, texts))}</p>'
 
 
-def translation_notice(meta: Mapping[str, Any], language: str, source: str, page_url: str) -> str:
+def translation_notice(page: Page) -> str:
     """The "may be behind the English version" notice for an outdated translated page, else "".
 
-    ``source`` is the page's path in ``content/`` (``ro/conditions/dress.md``), ``page_url`` its
-    URL in the built site (``ro/conditions/dress/``).
+    The English page is the page's alternate in the default language, as mkdocs-static-i18n
+    pairs them (``page.file.alternates``).
     """
-    if language == DEFAULT_LANGUAGE:
+    language = page.file.locale
+    english = page.file.alternates.get(DEFAULT_LANGUAGE)
+    if language == DEFAULT_LANGUAGE or english is None:
         return ""
-    english_source = content_root(DEFAULT_LANGUAGE) / source.removeprefix(f"{language}/")
-    if not english_source.is_file() or translation_state(english_source, meta.get(RECORD_FIELD)) == UP_TO_DATE:
+    if translation_state(Path(english.abs_src_path), page.meta.get(RECORD_FIELD)) == UP_TO_DATE:
         return ""
     texts = site_texts(language)
-    english_url = get_relative_url(page_url.removeprefix(f"{language}/"), page_url)
+    english_url = get_relative_url(english.url, page.url)
     link = f'<a href="{escape(english_url)}" hreflang="{DEFAULT_LANGUAGE}">{escape(texts["translation_outdated.link"])}</a>'
-    body = fill(escape(texts["translation_outdated.text"]), {"link": link}, language)
+    body = fill(escape(texts["translation_outdated.text"]), {"link": link}, texts)
     return (
         '<div class="admonition warning translation-outdated" role="note">'
         f'<p class="admonition-title">{escape(texts["translation_outdated.title"])}</p><p>{body}</p></div>'

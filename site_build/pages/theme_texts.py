@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from site_build.content import messages
-from site_build.pages.page_notes import site_texts
+from site_build.content.messages import site_texts
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 SECTION = "chrome"
