@@ -81,12 +81,14 @@ def compute(values: Mapping[str, Any]) -> Result:
         {"item": item, "points": criterion.points if met[item] else 0} for item, criterion in zip(BREAKDOWN_ITEMS, CRITERIA)
     ]
     score = sum(row["points"] for row in breakdown)
+    band = band_for(score)
     return Result(
         outputs={
             "score": score,
-            "mortality_pct": band_for(score).values["mortality_pct"],
+            "mortality_pct": band.values["mortality_pct"],
             "breakdown": breakdown,
         },
+        band=band.key,
         # Always shown: the weights and the table are unverified, and SCORTEN calibrated better.
         warnings=[message("warning.unverified")],
     )

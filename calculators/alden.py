@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .spec import Band, Calculator, ChoiceInput, Criterion, Output, Reference, Result, message
+from .spec import Band, Calculator, ChoiceInput, Criterion, Output, Reference, Result, band_by_score, message, points_by_answer
 
 # Criterion 6: another drug's intermediate score strictly above this lowers this drug's score.
 OTHER_CAUSE_ABOVE = 3
@@ -62,8 +62,6 @@ CRITERIA = (
     Criterion("other_cause_yes", -1, {"above": OTHER_CAUSE_ABOVE}),  # unverified rule text
     Criterion("other_cause_no", 0, {"above": OTHER_CAUSE_ABOVE}),
 )
-_POINTS = {criterion.key: criterion.points for criterion in CRITERIA}
-
 CRITERION_NAMES = ("delay", "drug_present", "prechallenge", "dechallenge", "notoriety", "other_cause")
 
 # Rows the reference sheet marks [M]: a result that uses one of them says so.
@@ -93,24 +91,22 @@ INPUTS = (
     ChoiceInput("other_cause", choices=_choices("other_cause"), widget="radio"),
 )
 
-
-def category_for(score: int) -> str:
-    for band in BANDS:
-        if band.values["score_min"] <= score <= band.values["score_max"]:
-            return band.key
-    raise ValueError(f"ALDEN score {score} is outside -12..10")
+# Points of each answer, read from the published rows above (one row per answer).
+ANSWER_POINTS = {declared.name: points_by_answer(CRITERIA, declared) for declared in INPUTS}
 
 
 def compute(values: Mapping[str, Any]) -> Result:
     rows = {name: f"{name}_{values[name]}" for name in CRITERION_NAMES}
-    breakdown = [{"item": name, "points": _POINTS[rows[name]]} for name in CRITERION_NAMES]
+    breakdown = [{"item": name, "points": ANSWER_POINTS[name][values[name]]} for name in CRITERION_NAMES]
     score = sum(row["points"] for row in breakdown)
     warnings = [message("warning.categories_unverified")]
     if UNVERIFIED_ROWS & set(rows.values()):
         warnings.append(message("warning.row_unverified"))
+    band = band_by_score(BANDS, score)
     return Result(
-        outputs={"score": score, "category": category_for(score), "breakdown": breakdown},
+        outputs={"score": score, "category": band.key, "breakdown": breakdown},
         warnings=warnings,
+        band=band.key,
     )
 
 

@@ -183,6 +183,7 @@ def compute(values: Mapping[str, Any]) -> Result:
             "breakdown": breakdown,
         },
         warnings=warnings,
+        band=band.key,
     )
 
 

@@ -60,10 +60,9 @@ def band_label(texts: Catalog, key: str) -> str:
 
 
 def inputs_table(calculator: Calculator, texts: Catalog) -> str:
-    unit_selectors = {declared.unit_input for declared in calculator.inputs if isinstance(declared, NumberInput) and declared.unit_input}
     rows = []
     for declared in calculator.inputs:
-        if declared.name in unit_selectors:
+        if declared.name in calculator.unit_selectors:
             continue
         rows.append((texts[f"inputs.{declared.name}.label"], _accepted(calculator, declared, texts), _required(declared, texts)))
     return html_table((texts["ui.table_input"], texts["ui.table_accepted"], texts["ui.table_required"]), rows, "calc-inputs")

@@ -17,7 +17,7 @@
 import { serviceWorker } from "./config.mjs";
 import { decimalSign, formatMessage, formatNumber } from "./format.mjs";
 import { keepOffline } from "./offline.mjs";
-import { bandOf, displayScalar, icsCalendar, localDateTime, renderBlock } from "./render.mjs";
+import { displayScalar, icsCalendar, localDateTime, renderBlock } from "./render.mjs";
 import { listen, python } from "./session.mjs";
 import { convertValue, parseTyped, writeLikeReader } from "./units.mjs";
 
@@ -80,8 +80,6 @@ class CalculatorWidget {
     // Per number: the value as first typed, while the reader only changes its unit, so that
     // stepping through several units never adds up rounding (see convertUnit).
     this.conversions = new Map();
-    this.outputKinds = {};
-    for (const output of this.root.querySelectorAll("[data-output]")) this.outputKinds[output.dataset.output] = output.dataset.kind;
   }
 
   text(key, params = {}) {
@@ -310,7 +308,7 @@ class CalculatorWidget {
         return item;
       }),
     );
-    const next = this.showNextSteps(result.outputs);
+    const next = this.showNextSteps(result.band);
     const note = this.root.querySelector("[data-calc-note]")?.textContent;
     // The text copy follows the page: the primary output, its warnings, next steps and note,
     // then the other outputs.
@@ -324,10 +322,10 @@ class CalculatorWidget {
   }
 
   // The band's next steps, when the translators wrote some (bands.<key>.next).
-  showNextSteps(outputs) {
+  // The band is Python's answer (evaluate(...).band), never a guess of the page's.
+  showNextSteps(band) {
     const element = this.root.querySelector("[data-calc-next]");
-    const band = bandOf(outputs, this.outputKinds, this.declaration.bands);
-    const text = band === null ? undefined : this.messages[`bands.${band}.next`];
+    const text = band ? this.messages[`bands.${band}.next`] : undefined;
     element.dataset.band = band ?? "";
     element.hidden = !text;
     if (!text) {

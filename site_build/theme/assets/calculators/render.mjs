@@ -97,20 +97,6 @@ export function icsCalendar(cycles, title, language) {
   return lines.join("\r\n") + "\r\n";
 }
 
-// The interpretation band a result falls in, from the declaration's bands ({key, values}): the
-// band whose key is the value of a category output (RegiSCAR, ALDEN, SJS/TEN), or the band
-// whose every published value named like an output equals that output (SCORTEN's and ABCD-10's
-// observed mortality). null when no band, or more than one, matches: nothing is guessed.
-// tests/browser/test_calculator_ux.py checks it against Python's answer for every vector.
-export function bandOf(outputs, kinds, bands) {
-  const matches = bands.filter((band) => {
-    if (Object.entries(kinds).some(([name, kind]) => kind === "category" && outputs[name] === band.key)) return true;
-    const shared = Object.keys(band.values).filter((name) => name in outputs);
-    return shared.length > 0 && shared.every((name) => outputs[name] === band.values[name]);
-  });
-  return matches.length === 1 ? matches[0].key : null;
-}
-
 // A local date and time in the translators' words: {date: "May 21, 2026", time: "14:05"}.
 export function localDateTime(moment, messages) {
   const two = (number) => String(number).padStart(2, "0");
