@@ -39,11 +39,8 @@ def on_build_error(error, **_):
     _open_builds = 0
 
 
-def on_page_markdown(markdown, page, config, files, **_):
-    return footnotes.separate_adjacent_references(markdown)
-
-
 def on_page_content(html, page, config, files, **_):
+    html = footnotes.separate_adjacent_references(html)
     html = markers.expand(html, page=page, config=config)
     layout.reorder_toc(page.toc, layout.calculator_section_id(html))
     html = layout.calculator_first(html)
