@@ -18,6 +18,17 @@ from tests.support.chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
 from tests.support.chromium import EXECUTABLE as CHROMIUM  # noqa: E402
 
 
+#: Test folders whose every test carries a marker, so `-m "not browser"` leaves them all out.
+FOLDER_MARKERS = {"browser": "browser", "pyodide": "pyodide"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = item.path.relative_to(REPO_ROOT / "tests").parts[0]
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
+
+
 @pytest.fixture(scope="session")
 def installed_python(tmp_path_factory) -> Path:
     """The Python of a fresh virtualenv into which the project is installed as ``make setup``

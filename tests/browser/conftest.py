@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 
 #: Collects Content-Security-Policy violations in the page, so a test can fail on any of them.
 CSP_WATCH = """

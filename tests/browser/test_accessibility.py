@@ -19,8 +19,6 @@ from tests.browser.calculator_page import GROUPED, READY_TIMEOUT_MS, evaluate_th
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 from tests.conftest import REPO_ROOT
 
-pytestmark = pytest.mark.browser
-
 AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 #: The reader's system preference -> Material's scheme on <body>.

@@ -26,8 +26,6 @@ from site_build.pages import forms
 from tests.browser.calculator_page import GROUPED, READY_TIMEOUT_MS, evaluate_through_fragment, open_calculator
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 
-pytestmark = pytest.mark.browser
-
 LANGUAGES = ("en", "ro")
 PHONE = {"width": 390, "height": 844}
 

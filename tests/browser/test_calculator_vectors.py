@@ -13,8 +13,6 @@ import calculators
 from tests.browser.calculator_page import GROUPED, HIDDEN_BUT_RENDERED, evaluate_through_fragment, mismatches, open_calculator
 from tests.browser.conftest import csp_violations
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.mark.parametrize("language", ["en", "ro"])
 @pytest.mark.parametrize("calculator_id", sorted(GROUPED))

@@ -1,11 +1,8 @@
 """Every built page, in both languages, opens in Chromium without an error or a foreign request."""
 from __future__ import annotations
 
-import pytest
 
 from tests.browser.conftest import csp_violations
-
-pytestmark = pytest.mark.browser
 
 
 def _page_paths(site) -> list[str]:

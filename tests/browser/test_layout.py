@@ -16,8 +16,6 @@ import pytest
 
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 
-pytestmark = pytest.mark.browser
-
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 LANGUAGES = ("en", "ro")

@@ -35,8 +35,6 @@ import yaml
 
 from site_build.paths import MKDOCS_CONFIG
 
-pytestmark = pytest.mark.browser
-
 COLLECT = """
 (templateOnly) => {
   const texts = [];
