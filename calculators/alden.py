@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .spec import Band, Calculator, ChoiceInput, Criterion, Output, Reference, Result, band_by_score, message, points_by_answer
+from .spec import CATEGORISED_SCORE_OUTPUTS, Band, Calculator, ChoiceInput, Criterion, Reference, Result, categorised_score, message, points_by_answer
 
 # Criterion 6: another drug's intermediate score strictly above this lowers this drug's score.
 OTHER_CAUSE_ABOVE = 3
@@ -98,26 +98,16 @@ ANSWER_POINTS = {declared.name: points_by_answer(CRITERIA, declared) for declare
 def compute(values: Mapping[str, Any]) -> Result:
     rows = {name: f"{name}_{values[name]}" for name in CRITERION_NAMES}
     breakdown = [{"item": name, "points": ANSWER_POINTS[name][values[name]]} for name in CRITERION_NAMES]
-    score = sum(row["points"] for row in breakdown)
     warnings = [message("warning.categories_unverified")]
     if UNVERIFIED_ROWS & set(rows.values()):
         warnings.append(message("warning.row_unverified"))
-    band = band_by_score(BANDS, score)
-    return Result(
-        outputs={"score": score, "category": band.key, "breakdown": breakdown},
-        warnings=warnings,
-        band=band.key,
-    )
+    return categorised_score(breakdown, BANDS, warnings)
 
 
 CALCULATOR = Calculator(
     id="alden",
     inputs=INPUTS,
-    outputs=(
-        Output("score", decimals=0),
-        Output("category", kind="category"),
-        Output("breakdown", kind="breakdown"),
-    ),
+    outputs=CATEGORISED_SCORE_OUTPUTS,
     references=(
         Reference(
             "Sassolas B, Haddad C, Mockenhaupt M, et al. ALDEN, an algorithm for assessment of drug causality in "

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .spec import Band, Calculator, ChoiceInput, Criterion, NumberInput, Output, Reference, Result, band_by_score, message, points_by_answer
+from .spec import CATEGORISED_SCORE_OUTPUTS, Band, Calculator, ChoiceInput, Criterion, NumberInput, Reference, Result, categorised_score, message, points_by_answer
 
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 
@@ -176,28 +176,18 @@ def compute(values: Mapping[str, Any]) -> Result:
     # min(n, 2): one organ scores organs_one (+1), two or more organs_two_or_more (+2).
     points["organs"] = min(int(values["organs"]), ORGANS_COUNTED_AT_MOST)
     breakdown = [{"item": item, "points": points[item]} for item in BREAKDOWN_ORDER]
-    score = sum(points.values())
 
     # "Unknown" scores like "no" for some items and 0 for others: either way, the answer may
     # change the category once it is known.
     if not eosinophils_known or any(values[item] == "unknown" for item in ANSWER_POINTS):
         warnings.insert(0, message("warning.provisional"))
-    band = band_by_score(BANDS, score)
-    return Result(
-        outputs={"score": score, "category": band.key, "breakdown": breakdown},
-        warnings=warnings,
-        band=band.key,
-    )
+    return categorised_score(breakdown, BANDS, warnings)
 
 
 CALCULATOR = Calculator(
     id="regiscar",
     inputs=INPUTS,
-    outputs=(
-        Output("score", decimals=0),
-        Output("category", kind="category"),
-        Output("breakdown", kind="breakdown"),
-    ),
+    outputs=CATEGORISED_SCORE_OUTPUTS,
     references=(
         Reference(
             "Kardaun SH, Sekula P, Valeyrie-Allanore L, et al. Drug reaction with eosinophilia and systemic symptoms "

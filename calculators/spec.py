@@ -266,6 +266,29 @@ def band_by_score(bands: tuple[Band, ...], score: float) -> Band:
     raise ValueError(f"score {score} is in no band")
 
 
+#: The outputs of a score read by category (RegiSCAR, ALDEN): the score, its category (the band
+#: its score range falls in, :func:`categorised_score`) and one row per criterion.
+CATEGORISED_SCORE_OUTPUTS = (
+    Output("score", decimals=0),
+    Output("category", kind="category"),
+    Output("breakdown", kind="breakdown"),
+)
+
+
+def categorised_score(breakdown: list[dict[str, Any]], bands: tuple[Band, ...], warnings: list[dict[str, Any]]) -> Result:
+    """The result of a score read by category: its score (the sum of the breakdown's points),
+    the band whose score range holds it, as the category output and as the result's band."""
+    score = sum(row["points"] for row in breakdown)
+    band = band_by_score(bands, score)
+    return Result(outputs={"score": score, "category": band.key, "breakdown": breakdown}, warnings=warnings, band=band.key)
+
+
+def criteria_breakdown(items: tuple[str, ...], criteria: tuple[Criterion, ...], met: Mapping[str, bool]) -> list[dict[str, Any]]:
+    """One breakdown row per criterion, named by ``items`` in the same order: the criterion's
+    points when it is met, else 0 (SCORTEN, ABCD-10)."""
+    return [{"item": item, "points": criterion.points if met[item] else 0} for item, criterion in zip(items, criteria, strict=True)]
+
+
 def points_by_answer(criteria: tuple[Criterion, ...], declared: ChoiceInput) -> dict[str, float]:
     """The points the criteria give each answer of a choice input: the criterion keyed
     ``<input>_<choice>`` (or ``<input>_<choice>_or_<choice>`` for a rule that two answers meet)
