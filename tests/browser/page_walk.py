@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_build.paths import DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 
 PHONE = {"width": 390, "height": 844}
@@ -37,7 +38,9 @@ def built_pages(site: Path) -> list[str]:
 
 
 def page_language(path: str) -> str:
-    return "ro" if path.startswith("ro/") else "en"
+    """The language of a built page, from its folder (mkdocs.yml's languages)."""
+    first = path.split("/", 1)[0]
+    return first if first in TRANSLATION_LANGUAGES and "/" in path else DEFAULT_LANGUAGE
 
 
 #: Every interface text of the page, and the names (not interface texts) seen on it; see test_ui_language.py.

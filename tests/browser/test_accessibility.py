@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import calculators
+from site_build import paths
 from tests.browser.calculator_page import GROUPED, READY_TIMEOUT_MS, evaluate_through_fragment
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 from tests.browser.page_walk import built_pages
@@ -24,7 +25,7 @@ AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 #: The reader's system preference -> Material's scheme on <body>.
 PALETTES = {"light": "default", "dark": "slate"}
-LANGUAGES = ("en", "ro")
+LANGUAGES = paths.LANGUAGES  # mkdocs.yml
 
 #: Starts axe without waiting for it, so that pages in other browser processes (one per
 #: context) are checked at the same time on the other core; ``finish_axe`` collects the result.

@@ -23,10 +23,11 @@ from calculators.spec import NumberInput
 from calculators.validation import validate
 from site_build.content import messages
 from site_build.pages import forms
+from site_build import paths
 from tests.browser.calculator_page import GROUPED, READY_TIMEOUT_MS, evaluate_through_fragment, open_calculator
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 
-LANGUAGES = ("en", "ro")
+LANGUAGES = paths.LANGUAGES  # mkdocs.yml
 PHONE = {"width": 390, "height": 844}
 
 #: The calculator shows the answer to what the form holds now.

@@ -4,12 +4,13 @@ The pages are visited once for all the tests that walk every page (page_walk.py)
 """
 from __future__ import annotations
 
+from site_build.paths import LANGUAGES
 from tests.browser.page_walk import page_language
 
 
 def test_every_page_opens_cleanly_in_both_languages(page_visits):
     pages = [visit for path, visit in page_visits.visits.items() if not path.endswith(".html")]
-    assert {page_language(visit.path) for visit in pages} == {"en", "ro"}
+    assert {page_language(visit.path) for visit in pages} == set(LANGUAGES)
     problems = {}
     for visit in page_visits.visits.values():
         found = list(visit.problems)

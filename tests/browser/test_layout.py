@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from site_build import paths
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
 from tests.browser.page_walk import PHONE, built_pages
 
 DESKTOP = {"width": 1280, "height": 800}
-LANGUAGES = ("en", "ro")
+LANGUAGES = paths.LANGUAGES  # mkdocs.yml
 MINIMUM_FIGURE_TEXT_PX = 12
 
 

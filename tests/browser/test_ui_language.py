@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from site_build.paths import site_config
+from site_build.paths import LANGUAGES, site_config
 from tests.browser.page_walk import page_language
 
 
@@ -46,7 +46,7 @@ def interface_texts(page_visits):
     """{language: {normalised text: [where it was seen, ...]}}, read from every built page
     (``COLLECT`` in page_walk.py, on the one visit of each page)."""
     site_name = _normalise(site_config()["site_name"])
-    collected: dict[str, dict[str, list[str]]] = {"en": {}, "ro": {}}
+    collected: dict[str, dict[str, list[str]]] = {language: {} for language in LANGUAGES}
     for path, visit in page_visits.visits.items():
         found = visit.interface
         names = {_normalise(name) for name in found["names"]} | {site_name}
