@@ -12,11 +12,18 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup serve build test check chromium clean
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed $(VENV)/.project node_modules/.installed
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The project itself, editable, so that plain `.venv/bin/mkdocs build|serve` finds the generator
+# from any folder: no network (--no-deps) and no build tools but the pinned setuptools
+# (--no-build-isolation).
+$(VENV)/.project: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -37,7 +44,7 @@ build: setup
 test: setup chromium
 	$(BIN)/python -m pytest
 
-check: $(VENV)/.installed
+check: $(VENV)/.installed $(VENV)/.project
 	$(BIN)/python -m site_build check
 
 clean:

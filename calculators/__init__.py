@@ -40,8 +40,10 @@ CALCULATORS: dict[str, Calculator] = _discover()
 def evaluate(calculator_id: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Validate ``inputs`` for ``calculator_id`` and compute its outputs.
 
-    Returns ``{"ok", "outputs", "warnings", "errors"}`` as DESIGN.md specifies. Errors are keyed
-    by input name; errors that concern no single input use the key ``"_form"``.
+    Returns ``{"ok", "outputs", "band", "warnings", "errors"}``: DESIGN.md's contract, plus
+    ``band``, the key of the interpretation band the result falls in (None for a calculator
+    without bands, and for a failure), which the page reads for the band's next steps. Errors
+    are keyed by input name; errors that concern no single input use the key ``"_form"``.
     """
     calculator = CALCULATORS.get(calculator_id)
     if calculator is None:
@@ -61,11 +63,14 @@ def evaluate(calculator_id: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
     if not _all_finite(outputs):
         # Defence in depth: a number that is not finite must never reach a bedside screen.
         return _failure({"_form": message("error.no_result")})
-    return {"ok": True, "outputs": outputs, "warnings": warnings + list(result.warnings), "errors": {}}
+    if (result.band is None) != (not calculator.bands) or (result.band is not None and result.band not in {band.key for band in calculator.bands}):
+        # A result must name one of its calculator's declared bands, or none when it has none.
+        return _failure({"_form": message("error.no_result")})
+    return {"ok": True, "outputs": outputs, "band": result.band, "warnings": warnings + list(result.warnings), "errors": {}}
 
 
 def _failure(errors: dict[str, Any]) -> dict[str, Any]:
-    return {"ok": False, "outputs": {}, "warnings": [], "errors": errors}
+    return {"ok": False, "outputs": {}, "band": None, "warnings": [], "errors": errors}
 
 
 def _jsonable(value: Any) -> Any:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .spec import Band, Calculator, ChoiceInput, Criterion, NumberInput, Output, Reference, Result, message
+from .spec import Band, Calculator, ChoiceInput, Criterion, NumberInput, Output, Reference, Result, criteria_breakdown, message
 
 AGE_AT_LEAST_YEARS = 50  # >=
 BICARBONATE_BELOW_MMOL_L = 20  # <
@@ -77,16 +77,16 @@ def band_for(score: int) -> Band:
 
 def compute(values: Mapping[str, Any]) -> Result:
     met = criteria_met(values)
-    breakdown = [
-        {"item": item, "points": criterion.points if met[item] else 0} for item, criterion in zip(BREAKDOWN_ITEMS, CRITERIA)
-    ]
+    breakdown = criteria_breakdown(BREAKDOWN_ITEMS, CRITERIA, met)
     score = sum(row["points"] for row in breakdown)
+    band = band_for(score)
     return Result(
         outputs={
             "score": score,
-            "mortality_pct": band_for(score).values["mortality_pct"],
+            "mortality_pct": band.values["mortality_pct"],
             "breakdown": breakdown,
         },
+        band=band.key,
         # Always shown: the weights and the table are unverified, and SCORTEN calibrated better.
         warnings=[message("warning.unverified")],
     )

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .spec import Band, Calculator, ChoiceInput, Criterion, Output, Reference, Result, message
+from .spec import CATEGORISED_SCORE_OUTPUTS, Band, Calculator, ChoiceInput, Criterion, Reference, Result, categorised_score, message, points_by_answer
 
 # Criterion 6: another drug's intermediate score strictly above this lowers this drug's score.
 OTHER_CAUSE_ABOVE = 3
@@ -62,8 +62,6 @@ CRITERIA = (
     Criterion("other_cause_yes", -1, {"above": OTHER_CAUSE_ABOVE}),  # unverified rule text
     Criterion("other_cause_no", 0, {"above": OTHER_CAUSE_ABOVE}),
 )
-_POINTS = {criterion.key: criterion.points for criterion in CRITERIA}
-
 CRITERION_NAMES = ("delay", "drug_present", "prechallenge", "dechallenge", "notoriety", "other_cause")
 
 # Rows the reference sheet marks [M]: a result that uses one of them says so.
@@ -93,35 +91,23 @@ INPUTS = (
     ChoiceInput("other_cause", choices=_choices("other_cause"), widget="radio"),
 )
 
-
-def category_for(score: int) -> str:
-    for band in BANDS:
-        if band.values["score_min"] <= score <= band.values["score_max"]:
-            return band.key
-    raise ValueError(f"ALDEN score {score} is outside -12..10")
+# Points of each answer, read from the published rows above (one row per answer).
+ANSWER_POINTS = {declared.name: points_by_answer(CRITERIA, declared) for declared in INPUTS}
 
 
 def compute(values: Mapping[str, Any]) -> Result:
     rows = {name: f"{name}_{values[name]}" for name in CRITERION_NAMES}
-    breakdown = [{"item": name, "points": _POINTS[rows[name]]} for name in CRITERION_NAMES]
-    score = sum(row["points"] for row in breakdown)
+    breakdown = [{"item": name, "points": ANSWER_POINTS[name][values[name]]} for name in CRITERION_NAMES]
     warnings = [message("warning.categories_unverified")]
     if UNVERIFIED_ROWS & set(rows.values()):
         warnings.append(message("warning.row_unverified"))
-    return Result(
-        outputs={"score": score, "category": category_for(score), "breakdown": breakdown},
-        warnings=warnings,
-    )
+    return categorised_score(breakdown, BANDS, warnings)
 
 
 CALCULATOR = Calculator(
     id="alden",
     inputs=INPUTS,
-    outputs=(
-        Output("score", decimals=0),
-        Output("category", kind="category"),
-        Output("breakdown", kind="breakdown"),
-    ),
+    outputs=CATEGORISED_SCORE_OUTPUTS,
     references=(
         Reference(
             "Sassolas B, Haddad C, Mockenhaupt M, et al. ALDEN, an algorithm for assessment of drug causality in "

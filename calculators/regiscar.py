@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .spec import Band, Calculator, ChoiceInput, Criterion, NumberInput, Output, Reference, Result, message
+from .spec import CATEGORISED_SCORE_OUTPUTS, Band, Calculator, ChoiceInput, Criterion, NumberInput, Reference, Result, categorised_score, message, points_by_answer
 
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 
@@ -76,18 +76,6 @@ CRITERIA = (
 )
 _POINTS = {criterion.key: criterion.points for criterion in CRITERIA}
 
-# Points of each yes/no/unknown item, by answer, read from the published rows above.
-ANSWER_POINTS = {
-    "fever": {"yes": 0, "no": _POINTS["fever_no_or_unknown"], "unknown": _POINTS["fever_no_or_unknown"]},
-    "lymph_nodes": {"yes": _POINTS["lymph_nodes_yes"], "no": 0, "unknown": 0},
-    "atypical_lymphocytes": {"yes": _POINTS["atypical_lymphocytes_yes"], "no": 0, "unknown": 0},
-    "rash_extent": {"yes": _POINTS["rash_extent_yes"], "no": 0, "unknown": 0},
-    "rash_suggestive": {"yes": _POINTS["rash_suggestive_yes"], "no": _POINTS["rash_suggestive_no"], "unknown": 0},
-    "biopsy_suggestive": {"yes": 0, "no": _POINTS["biopsy_suggestive_no"], "unknown": 0},
-    "resolution": {"yes": 0, "no": _POINTS["resolution_no_or_unknown"], "unknown": _POINTS["resolution_no_or_unknown"]},
-    "other_causes_excluded": {"yes": _POINTS["other_causes_excluded_yes"], "no": 0, "unknown": 0},
-}
-
 # The order of the breakdown: the order of the published table.
 BREAKDOWN_ORDER = (
     "fever",
@@ -124,6 +112,10 @@ INPUTS = (
     ChoiceInput("resolution", choices=YES_NO_UNKNOWN, widget="radio"),
     ChoiceInput("other_causes_excluded", choices=YES_NO_UNKNOWN, widget="radio"),
 )
+
+# Points of each yes/no/unknown item, by answer, read from the published rows above; an answer
+# no row names scores 0.
+ANSWER_POINTS = {declared.name: points_by_answer(CRITERIA, declared) for declared in INPUTS if isinstance(declared, ChoiceInput)}
 
 
 def _eosinophilia_band(value: float, marked_at_least: float, moderate_at_least: float) -> int:
@@ -179,38 +171,23 @@ def compute(values: Mapping[str, Any]) -> Result:
     elif count is not None and pct is not None and _band_of_count(count) != _band_of_count(leukocytes * pct / 100):
         warnings.append(message("warning.eosinophil_values_disagree"))
 
-    points = {item: table[values[item]] for item, table in ANSWER_POINTS.items()}
+    points = {item: table.get(values[item], 0) for item, table in ANSWER_POINTS.items()}
     points["eosinophilia"] = eosinophils
     # min(n, 2): one organ scores organs_one (+1), two or more organs_two_or_more (+2).
     points["organs"] = min(int(values["organs"]), ORGANS_COUNTED_AT_MOST)
     breakdown = [{"item": item, "points": points[item]} for item in BREAKDOWN_ORDER]
-    score = sum(points.values())
 
     # "Unknown" scores like "no" for some items and 0 for others: either way, the answer may
     # change the category once it is known.
     if not eosinophils_known or any(values[item] == "unknown" for item in ANSWER_POINTS):
         warnings.insert(0, message("warning.provisional"))
-    return Result(
-        outputs={"score": score, "category": category_for(score), "breakdown": breakdown},
-        warnings=warnings,
-    )
-
-
-def category_for(score: int) -> str:
-    for band in BANDS:
-        if band.values["score_min"] <= score <= band.values["score_max"]:
-            return band.key
-    raise ValueError(f"RegiSCAR score {score} is outside -4..9")
+    return categorised_score(breakdown, BANDS, warnings)
 
 
 CALCULATOR = Calculator(
     id="regiscar",
     inputs=INPUTS,
-    outputs=(
-        Output("score", decimals=0),
-        Output("category", kind="category"),
-        Output("breakdown", kind="breakdown"),
-    ),
+    outputs=CATEGORISED_SCORE_OUTPUTS,
     references=(
         Reference(
             "Kardaun SH, Sekula P, Valeyrie-Allanore L, et al. Drug reaction with eosinophilia and systemic symptoms "

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from .spec import Band, Calculator, ChoiceInput, Criterion, NumberInput, Output, Reference, Result, message
+from .spec import Band, Calculator, ChoiceInput, Criterion, NumberInput, Output, Reference, Result, criteria_breakdown, message
 
 # Thresholds, each with its operator. The abstract says "above" for age, heart rate and
 # detachment; we follow the widely reproduced table (MSD Manual, PMC4716394), which uses >=.
@@ -164,9 +164,7 @@ def model_mortality_pct(score: int) -> float:
 
 def compute(values: Mapping[str, Any]) -> Result:
     met = criteria_met(values)
-    breakdown = [
-        {"item": item, "points": criterion.points if met[item] else 0} for item, criterion in zip(BREAKDOWN_ITEMS, CRITERIA)
-    ]
+    breakdown = criteria_breakdown(BREAKDOWN_ITEMS, CRITERIA, met)
     score = sum(row["points"] for row in breakdown)
     band = band_for(score)
     warnings = []
@@ -183,6 +181,7 @@ def compute(values: Mapping[str, Any]) -> Result:
             "breakdown": breakdown,
         },
         warnings=warnings,
+        band=band.key,
     )
 
 

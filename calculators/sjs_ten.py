@@ -124,8 +124,9 @@ def compute(values: Mapping[str, Any]) -> Result:
         warnings.append(message("warning.other_method_ignored"))
     warnings.append(message("warning.morphology"))
 
-    outputs.update({"bsa_estimated_pct": estimated, "category": category_for(estimated), "breakdown": breakdown})
-    return Result(outputs=outputs, warnings=warnings)
+    category = category_for(estimated)
+    outputs.update({"bsa_estimated_pct": estimated, "category": category, "breakdown": breakdown})
+    return Result(outputs=outputs, warnings=warnings, band=category)
 
 
 CALCULATOR = Calculator(

@@ -171,6 +171,19 @@ class DateInput:
 Input = NumberInput | ChoiceInput | DateInput
 
 
+#: The kinds of output, and whether each holds structured data, shown as a block rather than
+#: inline text (see :class:`Output`).
+OUTPUT_KINDS = {
+    "number": False,
+    "percent": False,
+    "category": False,
+    "breakdown": True,
+    "cycles": True,
+    "dated_notes": True,
+    "notes": True,
+}
+
+
 @dataclass(frozen=True)
 class Output:
     """A result value. ``kind`` tells the page how to show it:
@@ -197,6 +210,15 @@ class Output:
     unit: str = ""
     decimals: int = 1
     primary: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in OUTPUT_KINDS:
+            raise ValueError(f"output {self.name}: kind {self.kind!r} is none of {', '.join(OUTPUT_KINDS)}")
+
+    @property
+    def is_block(self) -> bool:
+        """Structured data (a list of rows or notes), shown as a block rather than inline text."""
+        return OUTPUT_KINDS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -225,10 +247,67 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Band:
-    """One interpretation band: a label (``bands.<key>``) and its published values."""
+    """One interpretation band: a label (``bands.<key>``) and its published values.
+
+    A compute function names the band its result falls in (:attr:`Result.band`): the page shows
+    that band's next steps (``bands.<key>.next``) from Python's answer, never from a guess of
+    its own.
+    """
 
     key: str
     values: Mapping[str, float]
+
+
+def band_by_score(bands: tuple[Band, ...], score: float) -> Band:
+    """The band whose inclusive ``score_min``..``score_max`` holds ``score``."""
+    for band in bands:
+        if band.values["score_min"] <= score <= band.values["score_max"]:
+            return band
+    raise ValueError(f"score {score} is in no band")
+
+
+#: The outputs of a score read by category (RegiSCAR, ALDEN): the score, its category (the band
+#: its score range falls in, :func:`categorised_score`) and one row per criterion.
+CATEGORISED_SCORE_OUTPUTS = (
+    Output("score", decimals=0),
+    Output("category", kind="category"),
+    Output("breakdown", kind="breakdown"),
+)
+
+
+def categorised_score(breakdown: list[dict[str, Any]], bands: tuple[Band, ...], warnings: list[dict[str, Any]]) -> Result:
+    """The result of a score read by category: its score (the sum of the breakdown's points),
+    the band whose score range holds it, as the category output and as the result's band."""
+    score = sum(row["points"] for row in breakdown)
+    band = band_by_score(bands, score)
+    return Result(outputs={"score": score, "category": band.key, "breakdown": breakdown}, warnings=warnings, band=band.key)
+
+
+def criteria_breakdown(items: tuple[str, ...], criteria: tuple[Criterion, ...], met: Mapping[str, bool]) -> list[dict[str, Any]]:
+    """One breakdown row per criterion, named by ``items`` in the same order: the criterion's
+    points when it is met, else 0 (SCORTEN, ABCD-10)."""
+    return [{"item": item, "points": criterion.points if met[item] else 0} for item, criterion in zip(items, criteria, strict=True)]
+
+
+def points_by_answer(criteria: tuple[Criterion, ...], declared: ChoiceInput) -> dict[str, float]:
+    """The points the criteria give each answer of a choice input: the criterion keyed
+    ``<input>_<choice>`` (or ``<input>_<choice>_or_<choice>`` for a rule that two answers meet)
+    gives its points to that answer. An answer no criterion names scores nothing and is left out.
+
+    One reading of the published table, shared by the compute functions (the points added) and
+    the form (the points shown beside each answer).
+    """
+    points: dict[str, float] = {}
+    prefix = f"{declared.name}_"
+    for criterion in criteria:
+        if not criterion.key.startswith(prefix):
+            continue
+        rest = criterion.key[len(prefix):]
+        answers = [rest] if rest in declared.choices else rest.split("_or_")
+        if all(answer in declared.choices for answer in answers):
+            for answer in answers:
+                points[answer] = criterion.points
+    return points
 
 
 @dataclass(frozen=True)
@@ -237,11 +316,14 @@ class Result:
 
     ``errors`` is for contradictions only visible once values are combined (for example an
     eosinophil count above the leukocyte count); when it is non-empty no output is shown.
+    ``band`` is the key of the interpretation band (:class:`Band`) the result falls in, for a
+    calculator that declares bands.
     """
 
     outputs: dict[str, Any] = field(default_factory=dict)
     warnings: list[dict[str, Any]] = field(default_factory=list)
     errors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    band: str | None = None
 
 
 @dataclass(frozen=True)
@@ -260,6 +342,12 @@ class Calculator:
         flagged = [output.name for output in self.outputs if output.primary]
         if len(flagged) > 1:
             raise ValueError(f"{self.id}: only one output may be primary, not {', '.join(flagged)}")
+
+    @property
+    def unit_selectors(self) -> frozenset[str]:
+        """The choice inputs that pick another input's unit: shown beside that number, not as
+        fields of their own."""
+        return frozenset(declared.unit_input for declared in self.inputs if isinstance(declared, NumberInput) and declared.unit_input)
 
     @property
     def primary_output(self) -> Output:

@@ -5,10 +5,10 @@ the build). ``serve`` does the same into a temporary folder and serves it on
 http://127.0.0.1:8000 with live reload, for translators previewing their edits. ``check`` runs
 the translators' checks (site_build.check, TRANSLATING.md) and exits non-zero on an error.
 
-After MkDocs, ``build`` writes what MkDocs knows nothing of: the service worker that keeps the
-calculators working offline (site_build.offline) and precompressed copies of the large files
-(site_build.compression); ``serve`` previews have neither. The benchmark is not part of the
-generator: ``python -m tests.bench`` (tests/bench.py).
+At the end of a build, the release (site_build.release) writes what MkDocs knows nothing of: the
+service worker that keeps the calculators working offline and precompressed copies of the
+large files; ``serve`` previews have neither. Plain ``mkdocs build`` writes the same site. The
+benchmark is not part of the generator: ``python -m tests.bench`` (tests/bench.py).
 """
 from __future__ import annotations
 
@@ -53,22 +53,8 @@ def build(site_dir: str | None = None) -> int:
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
-    finish_release(Path(config.site_dir))
     print(f"site_build: built {config.site_dir} in {time.perf_counter() - started:.1f} s")
     return 0
-
-
-def finish_release(site_dir: Path) -> None:
-    """What follows MkDocs' build of both languages: the service worker lists and hashes the
-    final files, then every large file gets its compressed copies (the service worker's too)."""
-    from . import compression, offline
-
-    release = offline.write_service_worker(site_dir)
-    report = compression.precompress_site(site_dir)
-    print(
-        f"site_build: release {release}; {report.written} compressed copies of {report.files} files "
-        f"({report.original_bytes / 1e6:.1f} MB, {report.brotli_bytes / 1e6:.1f} MB with brotli)"
-    )
 
 
 def serve(host: str, port: int) -> int:

@@ -6,14 +6,16 @@ twins whose structure differs, broken internal links, incomplete front matter, R
 orthography, text repeated from the source documents, and the readability of patient sections.
 
 One module per concern, all working on the page model built by :mod:`.documents` from
-markdown-it-py's token stream:
+markdown-it-py's token stream. What the build reads too (the message files, the marker syntax,
+the translation record, the termbase, the placeholder grammar) lives in site_build.content; the
+build never imports this package.
 
 - :mod:`.documents`   a page parsed once: front matter, headings, markers, figures, tables,
                       footnotes, links and the text of each block, with line numbers;
-- :mod:`.tree`        which pages and message files exist in which language;
+- :mod:`.tree`        the content tree (site_build.content.tree), each page parsed once;
 - :mod:`.pairs`       every page and message file has its twin;
 - :mod:`.messages_check` the same keys and placeholders in both languages;
-- :mod:`.outdated`    which English version a Romanian page translates, and what changed since;
+- :mod:`.outdated`    Romanian pages behind their English page, and ``--mark-current``;
 - :mod:`.structure`   twins share heading outline, calculators, figures, tables and references;
 - :mod:`.links`       internal links resolve to pages and anchors of the page's own language;
 - :mod:`.front_matter` the required fields are there and well-formed;
@@ -21,7 +23,6 @@ markdown-it-py's token stream:
 - :mod:`.originality` no run of words repeated from the source documents;
 - :mod:`.readability` Flesch-Kincaid grade (English) and LIX (Romanian) of patient sections;
 - :mod:`.report`      issues grouped by page, worst first, as text for people or JSON for tools;
-- :mod:`.status`      the per-page translation state shown on the site's status page;
 - :mod:`.runner`      runs all of the above over one content tree.
 """
 from __future__ import annotations

@@ -33,17 +33,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-#: Every marker a page may hold, on a line of its own: ``<!-- name -->`` or ``<!-- name: argument -->``.
-#: site_build.markers expands them into HTML at build time.
-MARKER_NAMES = (
-    "calculator",
-    "calculator-inputs",
-    "calculator-criteria",
-    "calculator-bands",
-    "regimen-table",
-    "translation-status",
-    "termbase",
-)
+from site_build.content import marker_syntax
 
 # Kinds of text span: the checks pick the kinds they apply to.
 PROSE = "prose"  # text a reader reads: paragraphs, list items, headings, table cells, alt text
@@ -54,7 +44,6 @@ FRONT_MATTER = "front_matter"  # the YAML lines between the two ``---``
 
 # Python-Markdown's attr_list on a heading: `## Title {#id}` or `## Title {: #id .class }`.
 HEADING_ATTRIBUTES = re.compile(r"(?:^|\s+)\{:?\s*(?P<body>[^{}\n]*?)\s*\}\s*$")
-MARKER_COMMENT = re.compile(r"^<!--\s*(?P<name>[\w-]+)(?::\s*(?P<argument>[^\s>]+))?\s*-->$")
 UNDEFINED_FOOTNOTE = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 
@@ -243,9 +232,9 @@ class _Walker:
 
     def _html_block(self, token: Token) -> None:
         content = token.content.strip()
-        marker = MARKER_COMMENT.match(content)
-        if marker and marker["name"] in MARKER_NAMES:
-            self.document.markers.append(Marker(marker["name"], marker["argument"], _line(token)))
+        marker = marker_syntax.parse(content)
+        if marker is not None:
+            self.document.markers.append(Marker(*marker, _line(token)))
             return
         self.document.html_ids.update(HTML_ID.findall(content))
         for offset, line_text in enumerate(token.content.splitlines()):

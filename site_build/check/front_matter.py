@@ -20,8 +20,9 @@ from __future__ import annotations
 import datetime
 import re
 
+from site_build.content.translations import RECORD_FIELD
+
 from .documents import Document
-from .outdated import RECORD_FIELD
 from .report import Issue, error, warning
 
 CHECK = "front-matter"

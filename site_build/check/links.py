@@ -13,11 +13,11 @@ import difflib
 import posixpath
 import re
 
-from site_build.paths import DEFAULT_LANGUAGE
+from site_build.paths import DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES
 
 from .documents import Document
 from .report import Issue, error
-from .tree import TRANSLATION_LANGUAGES, ContentTree
+from .tree import ContentTree
 
 CHECK = "links"
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")

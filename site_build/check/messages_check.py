@@ -1,7 +1,7 @@
 """Message files: the same keys in both languages, the same ``{placeholders}`` in each text.
 
-The build fills ``{placeholders}`` with Python's ``str.format_map`` (site_build.tables.fill), so
-a placeholder is whatever :class:`string.Formatter` finds, and a literal brace is ``{{``/``}}``.
+A placeholder is ``{name}`` and a literal brace is ``{{``/``}}``, the one grammar the build and
+the page script fill texts by (site_build.content.formatting); any other brace is an error.
 The English file is the reference: a Romanian key it lacks is a stray (a typo, or a key the
 code no longer uses), an English key the Romanian file lacks is a missing text.
 
@@ -10,17 +10,17 @@ nothing, which the page would then show as ``True`` or a blank: those are report
 """
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from site_build.paths import DEFAULT_LANGUAGE
+from site_build.content.formatting import placeholders
+from site_build.paths import DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES
 
 from .report import Issue, error
-from .tree import TRANSLATION_LANGUAGES, ContentTree
+from .tree import ContentTree
 
 CHECK = "messages"
 
@@ -86,14 +86,6 @@ def _collect(loader: yaml.SafeLoader, node: yaml.MappingNode, prefix: str, loade
             _collect(loader, value_node, key + ".", loaded)
         else:
             loaded.entries[key] = Entry(loader.construct_object(value_node, deep=True), line)
-
-
-def placeholders(text: str) -> list[str] | None:
-    """The ``{names}`` in a text, sorted; None when its braces are unbalanced."""
-    try:
-        return sorted({name for _, name, _, _ in string.Formatter().parse(text) if name is not None})
-    except ValueError:
-        return None
 
 
 def message_files(tree: ContentTree) -> dict[tuple[str, str], MessageFile]:

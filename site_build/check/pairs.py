@@ -6,10 +6,10 @@ for the language switcher, and the build does not fall back to English
 """
 from __future__ import annotations
 
-from site_build.paths import DEFAULT_LANGUAGE
+from site_build.paths import DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES
 
 from .report import Issue, error
-from .tree import TRANSLATION_LANGUAGES, ContentTree
+from .tree import ContentTree
 
 CHECK = "missing"
 

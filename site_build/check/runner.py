@@ -4,14 +4,14 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from site_build.paths import CONTENT_DIR, DEFAULT_LANGUAGE
+from site_build.paths import CONTENT_DIR, DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES
 
 from . import front_matter, links, orthography, outdated, pairs, readability, structure, terms
 from .documents import PROSE, Span
 from .messages_check import MessageFile, check_messages, message_files
 from .originality import DEFAULT_SEEDS_DIR, check_originality
 from .report import Issue, Report
-from .tree import TRANSLATION_LANGUAGES, ContentTree
+from .tree import ContentTree
 
 ROMANIAN = "ro"
 

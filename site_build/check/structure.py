@@ -15,13 +15,13 @@ from difflib import SequenceMatcher
 from typing import Callable, Hashable, Sequence, TypeVar
 
 import calculators
+from site_build.content.marker_syntax import CALCULATOR_MARKERS
 from site_build.paths import DEFAULT_LANGUAGE
 
 from .documents import Document
 from .report import Issue, error, warning
 
 CHECK = "structure"
-CALCULATOR_MARKERS = {"calculator", "calculator-inputs", "calculator-criteria", "calculator-bands"}
 
 Item = TypeVar("Item")
 

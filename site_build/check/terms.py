@@ -24,9 +24,9 @@ papers stay in their language), code or HTML.
 """
 from __future__ import annotations
 
-from site_build import termbase
+from site_build.content import termbase
 from site_build.paths import DEFAULT_LANGUAGE
-from site_build.termbase import Concept, Pattern, TermbaseError
+from site_build.content.termbase import Concept, Pattern, TermbaseError
 
 from .documents import FRONT_MATTER, PROSE, Document
 from .messages_check import MessageFile

@@ -128,19 +128,6 @@ def mismatches(shown: dict, vector: dict) -> list[str]:
     return vectors.mismatches(judged, vector, warning_params=False)
 
 
-def band_of(calculator, outputs: dict) -> str | None:
-    """The band a result falls in, by the rule the page applies (render.mjs ``bandOf``): the band
-    whose key is a category output's value, or whose every value named like an output equals it."""
-    kinds = {output.name: output.kind for output in calculator.outputs}
-    matches = []
-    for band in calculator.bands:
-        by_category = any(kind == "category" and outputs.get(name) == band.key for name, kind in kinds.items())
-        shared = [name for name in band.values if name in outputs]
-        if by_category or (shared and all(outputs[name] == band.values[name] for name in shared)):
-            matches.append(band.key)
-    return matches[0] if len(matches) == 1 else None
-
-
 #: Elements under a calculator that are hidden (or inside a hidden one) but still take up room.
 HIDDEN_BUT_RENDERED = """id => {
     const root = document.querySelector(`form[data-calculator="${id}"]`).closest('.calc');

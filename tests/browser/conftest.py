@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 
 #: Collects Content-Security-Policy violations in the page, so a test can fail on any of them.
 CSP_WATCH = """
@@ -62,3 +60,11 @@ def shared_context(browser, site_url):
     yield context
     context.close()
     assert log.foreign() == [], "requests left the site's origin"
+
+
+@pytest.fixture(scope="session")
+def page_visits(browser, built_site, site_url):
+    """One visit per built page, shared by the tests that walk every page (page_walk.py)."""
+    from tests.browser.page_walk import walk
+
+    return walk(browser, built_site, site_url)

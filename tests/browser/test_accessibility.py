@@ -15,17 +15,17 @@ from pathlib import Path
 import pytest
 
 import calculators
+from site_build import paths
 from tests.browser.calculator_page import GROUPED, READY_TIMEOUT_MS, evaluate_through_fragment
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
+from tests.browser.page_walk import built_pages
 from tests.conftest import REPO_ROOT
-
-pytestmark = pytest.mark.browser
 
 AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 #: The reader's system preference -> Material's scheme on <body>.
 PALETTES = {"light": "default", "dark": "slate"}
-LANGUAGES = ("en", "ro")
+LANGUAGES = paths.LANGUAGES  # mkdocs.yml
 
 #: Starts axe without waiting for it, so that pages in other browser processes (one per
 #: context) are checked at the same time on the other core; ``finish_axe`` collects the result.
@@ -43,7 +43,7 @@ START_AXE = """([include, tags]) => {
 
 
 @contextmanager
-def axe_context(browser, site_url: str, palette: str):
+def axe_context(browser, site_url: str, palette: str, viewport: dict | None = None):
     """A browser context whose system asks for ``palette``, with axe-core in every page.
 
     axe-core goes in as an init script: the browser runs it in each new document from outside
@@ -52,7 +52,7 @@ def axe_context(browser, site_url: str, palette: str):
     policy refuses. It also spares sending axe's 550 KB to the browser again for every page.
     """
     assert AXE_SCRIPT.is_file(), "axe-core is missing: run `npm ci` (it is a devDependency)"
-    context = browser.new_context(color_scheme=palette)
+    context = browser.new_context(color_scheme=palette, **({"viewport": viewport} if viewport else {}))
     context.add_init_script(CSP_WATCH)
     context.add_init_script(path=str(AXE_SCRIPT))
     log = RequestLog(site_url)
@@ -109,22 +109,16 @@ CALCULATOR_PATHS = {_calculator_path(calculator_id, language) for calculator_id 
 def _pages_without_a_calculator(site: Path) -> list[str]:
     """Every built page, each language's "not found" page included, but the calculators':
     those are checked in each of their states by ``test_calculator_states_have_no_violations``."""
-    paths = []
-    for html in sorted(site.rglob("*.html")):
-        relative = html.relative_to(site).as_posix()
-        if relative.startswith("assets/"):
-            continue
-        path = relative.removesuffix("index.html")
-        if path not in CALCULATOR_PATHS:
-            paths.append(path)
-    return paths
+    return [path for path in built_pages(site) if path not in CALCULATOR_PATHS]
 
 
-def test_every_page_has_no_violations(browser, built_site, site_url):
-    paths = _pages_without_a_calculator(built_site)
+def every_page_violations(browser, site: Path, site_url: str, viewport: dict | None = None) -> dict[str, list[str]]:
+    """axe's findings on every page but the calculators', in both palettes, at ``viewport``
+    (the default desktop size when None): the two palettes' pages are checked side by side."""
+    paths = _pages_without_a_calculator(site)
     assert {"", "ro/", "404.html", "ro/404.html"} <= set(paths)
     problems = {}
-    with axe_context(browser, site_url, "light") as light, axe_context(browser, site_url, "dark") as dark:
+    with axe_context(browser, site_url, "light", viewport) as light, axe_context(browser, site_url, "dark", viewport) as dark:
         pages = {"light": light.new_page(), "dark": dark.new_page()}
         for path in paths:
             for palette, page in pages.items():
@@ -135,6 +129,11 @@ def test_every_page_has_no_violations(browser, built_site, site_url):
                 found = finish_axe(page)
                 if found:
                     problems[f"{path or '/'} ({palette})"] = found
+    return problems
+
+
+def test_every_page_has_no_violations(browser, built_site, site_url):
+    problems = every_page_violations(browser, built_site, site_url)
     assert problems == {}, _report(problems)
 
 

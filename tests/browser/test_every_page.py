@@ -1,40 +1,24 @@
-"""Every built page, in both languages, opens in Chromium without an error or a foreign request."""
+"""Every built page, in both languages, opens in Chromium without an error or a foreign request.
+
+The pages are visited once for all the tests that walk every page (page_walk.py).
+"""
 from __future__ import annotations
 
-import pytest
-
-from tests.browser.conftest import csp_violations
-
-pytestmark = pytest.mark.browser
+from site_build.paths import LANGUAGES
+from tests.browser.page_walk import page_language
 
 
-def _page_paths(site) -> list[str]:
-    paths = []
-    for html in sorted(site.rglob("index.html")):
-        relative = html.parent.relative_to(site).as_posix()
-        paths.append("" if relative == "." else relative + "/")
-    return paths
-
-
-def test_every_page_opens_cleanly_in_both_languages(built_site, site_url, shared_context):
-    paths = _page_paths(built_site)
-    assert any(path.startswith("ro/") for path in paths) and any(not path.startswith("ro/") for path in paths)
-    page = shared_context.new_page()
-    problems: dict[str, list[str]] = {}
-    current: list[str] = []
-    page.on("pageerror", lambda error: current.append(f"page error: {error}"))
-    page.on("response", lambda response: current.append(f"{response.status} {response.url}") if response.status >= 400 and not response.url.endswith("sitemap.xml") else None)
-    for path in paths:
-        current.clear()
-        page.goto(site_url + path, wait_until="load")
-        language = "ro" if path.startswith("ro/") else "en"
-        if page.get_attribute("html", "lang") != language:
-            current.append("wrong html lang")
-        if not page.locator("article h1").first.inner_text().strip():
-            current.append("no title")
-        current.extend(f"CSP: {violation}" for violation in csp_violations(page))
-        if current:
-            problems[path] = list(current)
-    page.close()
-    # Material asks for <page>/sitemap.xml to find alternates (a known upstream quirk): not ours.
+def test_every_page_opens_cleanly_in_both_languages(page_visits):
+    pages = [visit for path, visit in page_visits.visits.items() if not path.endswith(".html")]
+    assert {page_language(visit.path) for visit in pages} == set(LANGUAGES)
+    problems = {}
+    for visit in page_visits.visits.values():
+        found = list(visit.problems)
+        if visit.lang != page_language(visit.path):
+            found.append(f"html lang is {visit.lang!r}")
+        if not visit.path.endswith(".html") and not visit.title:
+            found.append("no title")
+        if found:
+            problems[visit.path] = found
     assert problems == {}
+    assert page_visits.foreign_requests == [], "requests left the site's origin"

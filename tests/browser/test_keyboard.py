@@ -13,8 +13,6 @@ import calculators
 from tests.browser.calculator_page import GROUPED, READY_TIMEOUT_MS, mismatches, read_result
 from tests.browser.conftest import csp_violations
 
-pytestmark = pytest.mark.browser
-
 #: Enough Tab presses to cross the header, the navigation, the table of contents and the text
 #: above a calculator; reaching this many means focus never got to the form.
 MAX_TABS = 400

@@ -6,6 +6,8 @@
 - figure text is at least 12 px where it is shown, and figures follow the palette, the reader's
   toggle included;
 - footnote numbers and their way back have targets of at least 24 x 24 px.
+
+The checks of every page read the one visit each page gets (page_walk.py).
 """
 from __future__ import annotations
 
@@ -14,15 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from site_build import paths
 from tests.browser.conftest import CSP_WATCH, RequestLog, csp_violations
+from tests.browser.page_walk import PHONE, built_pages
 
-pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-LANGUAGES = ("en", "ro")
+LANGUAGES = paths.LANGUAGES  # mkdocs.yml
 MINIMUM_FIGURE_TEXT_PX = 12
-MINIMUM_TARGET_PX = 24
 
 
 @contextmanager
@@ -46,42 +46,20 @@ def reader(browser, site_url: str, viewport=PHONE, palette: str = "light"):
     assert log.foreign() == [], "requests left the site's origin"
 
 
-def built_pages(site: Path) -> list[str]:
-    """Every page of the built site, both languages, each language's "not found" page included."""
-    paths = []
-    for html in sorted(site.rglob("*.html")):
-        relative = html.relative_to(site).as_posix()
-        if not relative.startswith("assets/"):
-            paths.append(relative.removesuffix("index.html"))
-    return paths
-
-
 def pages_holding(site: Path, marker: str) -> list[str]:
     return [path for path in built_pages(site) if marker in (site / (path or ".") / ("" if path.endswith(".html") else "index.html")).read_text(encoding="utf-8")]
 
 
-def test_no_page_is_wider_than_a_phone(browser, built_site, site_url):
+def test_no_page_is_wider_than_a_phone(page_visits):
     """Tables written in Markdown wrap to the screen; generated ones may scroll in their box."""
-    paths = built_pages(built_site)
-    assert {"", "ro/", "404.html", "ro/404.html", "treatment/guideline/", "ro/treatment/guideline/"} <= set(paths)
+    assert {"", "ro/", "404.html", "ro/404.html", "treatment/guideline/", "ro/treatment/guideline/"} <= set(page_visits.visits)
     too_wide = {}
-    with reader(browser, site_url) as page:
-        for path in paths:
-            page.goto(site_url + path)
-            width, screen = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
-            if width > screen:
-                culprits = page.evaluate(
-                    """() => [...document.querySelectorAll('.md-content *')]
-                        .filter(element => element.getBoundingClientRect().right > innerWidth + 1)
-                        .slice(0, 3).map(element => element.tagName.toLowerCase() + '.' + element.className)"""
-                )
-                too_wide[path] = f"{width} px wide: {culprits}"
-            # A box that scrolls sideways must take the keyboard's focus, or a keyboard cannot scroll it.
-            unreachable = page.evaluate(
-                "() => [...document.querySelectorAll('.md-typeset__scrollwrap')].filter(box => box.scrollWidth > box.clientWidth && box.tabIndex < 0).length"
-            )
-            if unreachable:
-                too_wide[path] = f"{unreachable} scrolling table box(es) no keyboard can reach"
+    for path, visit in page_visits.visits.items():
+        if visit.width["width"] > visit.width["screen"]:
+            too_wide[path] = f"{visit.width['width']} px wide: {visit.width['culprits']}"
+        # A box that scrolls sideways must take the keyboard's focus, or a keyboard cannot scroll it.
+        if visit.width["unreachable"]:
+            too_wide[path] = f"{visit.width['unreachable']} scrolling table box(es) no keyboard can reach"
     assert too_wide == {}
 
 
@@ -100,27 +78,18 @@ def test_wide_generated_tables_scroll_inside_their_own_box(browser, site_url):
             assert box["scroll"] > box["shown"] and box["overflow"] == "auto", path
 
 
-URGENT_HELP = """() => {
-    const box = document.querySelector('article .admonition.urgent-help');
-    if (!box) return null;
-    return {top: box.getBoundingClientRect().top, telephone: !!box.querySelector('a[href^="tel:"]')};
-}"""
-
-
-def test_urgent_help_opens_every_condition_and_treatment_page(browser, built_site, site_url):
+def test_urgent_help_opens_every_condition_and_treatment_page(page_visits):
     """Within the first screen, before any scrolling, with the emergency number as a tel: link.
     (This needs the content change that moves each box under the title.)"""
-    paths = [path for path in built_pages(built_site) if path.removeprefix("ro/").startswith(("conditions/", "treatment/"))]
+    paths = [path for path in page_visits.visits if path.removeprefix("ro/").startswith(("conditions/", "treatment/"))]
     assert len(paths) >= 8, paths
     problems = {}
-    with reader(browser, site_url) as page:
-        for path in paths:
-            page.goto(site_url + path)
-            found = page.evaluate(URGENT_HELP)
-            if found is None:
-                problems[path] = "no .admonition.urgent-help box"
-            elif found["top"] >= PHONE["height"] or not found["telephone"]:
-                problems[path] = f"box top at {found['top']:.0f} px (screen: {PHONE['height']}), tel: link: {found['telephone']}"
+    for path in paths:
+        found = page_visits.visits[path].urgent_help
+        if found is None:
+            problems[path] = "no .admonition.urgent-help box"
+        elif found["top"] >= PHONE["height"] or not found["telephone"]:
+            problems[path] = f"box top at {found['top']:.0f} px (screen: {PHONE['height']}), tel: link: {found['telephone']}"
     assert problems == {}
 
 
@@ -218,76 +187,16 @@ def test_figures_follow_the_palette_and_its_toggle(browser, site_url, language):
     assert dark["background"] < 0.05 and dark["ink"] > 0.6, "light text on a dark figure"
 
 
-FOOTNOTE_TARGETS = """([selector, size]) => {
-    const problems = [];
-    const half = size / 2 - 0.5;
-    for (const link of document.querySelectorAll(selector)) {
-        link.scrollIntoView({block: 'center'});
-        const box = link.getBoundingClientRect();
-        const x = box.left + box.width / 2, y = box.top + box.height / 2;
-        const missed = [[-half, -half], [half, -half], [-half, half], [half, half], [0, 0]]
-            .filter(([dx, dy]) => document.elementFromPoint(x + dx, y + dy)?.closest('a') !== link);
-        if (missed.length) problems.push(`${link.getAttribute('href')}: ${missed.length} of 5 points of a ${size} px square miss it`);
-    }
-    return problems;
-}"""
-
-
-#: A paragraph whose height is not a whole number of lines: a footnote number pushed a line apart.
-GROWN_LINES = """() => [...document.querySelectorAll('article p')]
-    .filter(paragraph => paragraph.querySelector('.footnote-ref'))
-    .map(paragraph => [paragraph.getBoundingClientRect().height / parseFloat(getComputedStyle(paragraph).lineHeight), paragraph.textContent.slice(0, 40)])
-    .filter(([lines]) => Math.abs(lines - Math.round(lines)) > 0.05)"""
-
-
-def test_footnote_numbers_and_back_links_are_large_enough_to_tap(browser, built_site, site_url):
-    paths = pages_holding(built_site, 'class="footnote-ref"')
-    assert any(path.startswith("ro/") for path in paths) and any(not path.startswith("ro/") for path in paths)
-    problems = {}
-    with reader(browser, site_url) as page:
-        for path in paths:
-            page.goto(site_url + path)
-            # Calculator pages fold their explanations: a reader opens them to reach their notes.
-            page.evaluate("() => document.querySelectorAll('details').forEach(details => { details.open = true; })")
-            grown = page.evaluate(GROWN_LINES)
-            found = page.evaluate(FOOTNOTE_TARGETS, [".md-typeset .footnote-ref", MINIMUM_TARGET_PX])
-            found += page.evaluate(FOOTNOTE_TARGETS, [".md-typeset .footnote-backref", MINIMUM_TARGET_PX])
-            visible = page.evaluate("() => [...document.querySelectorAll('.footnote-backref')].every(link => getComputedStyle(link).opacity === '1')")
-            if not visible:
-                found.append("a back-link is hidden until hovered")
-            if grown:
-                found.append(f"a footnote made its line taller: {grown[:2]}")
-            if found:
-                problems[path] = found[:5]
-    assert problems == {}
+def test_footnote_numbers_and_back_links_are_large_enough_to_tap(page_visits):
+    with_footnotes = {path: visit.footnotes for path, visit in page_visits.visits.items() if visit.footnotes is not None}
+    assert any(path.startswith("ro/") for path in with_footnotes) and any(not path.startswith("ro/") for path in with_footnotes)
+    assert {path: found for path, found in with_footnotes.items() if found} == {}
 
 
 def test_every_page_has_no_axe_violation_on_a_phone(browser, built_site, site_url):
     """test_accessibility.py checks every page at the desktop size; the phone layout (tables as
     cards, the narrow figures, 24 px targets) gets the same rules here, in both palettes."""
-    from tests.browser.test_accessibility import AXE_SCRIPT, _pages_without_a_calculator, expect_palette, finish_axe, start_axe
+    from tests.browser.test_accessibility import every_page_violations
 
-    paths = _pages_without_a_calculator(built_site)
-    problems = {}
-    pages = {}
-    contexts = []
-    try:
-        for palette in ("light", "dark"):
-            context = browser.new_context(viewport=PHONE, color_scheme=palette)
-            context.add_init_script(CSP_WATCH)
-            context.add_init_script(path=str(AXE_SCRIPT))
-            contexts.append(context)
-            pages[palette] = context.new_page()
-        for path in paths:
-            for palette, page in pages.items():
-                page.goto(site_url + path)
-                expect_palette(page, palette)
-                start_axe(page)
-            for palette, page in pages.items():
-                found = finish_axe(page)
-                if found:
-                    problems[f"{path or '/'} ({palette})"] = found
-    finally:
-        for context in contexts:
-            context.close()
-    assert problems == {}
+    problems = every_page_violations(browser, built_site, site_url, viewport=PHONE)
+    assert problems == {}, problems

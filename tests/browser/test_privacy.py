@@ -14,8 +14,6 @@ from tests.support import static_server
 from tests.browser.calculator_page import READY_TIMEOUT_MS
 from tests.browser.conftest import CSP_WATCH, RequestLog
 
-pytestmark = pytest.mark.browser
-
 #: Values no page or file of the site contains, typed the way a Romanian reader would.
 TYPED = {"weight": "73,47", "days": "4"}
 TRACES = ("73,47", "73.47", "73%2C47", "weight=")

@@ -20,8 +20,6 @@ import pytest
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 from tests.browser.test_layout import PHONE, reader
 
-pytestmark = pytest.mark.browser
-
 
 def search(page, query: str) -> list[str]:
     """Type ``query`` into Material's search as a reader does; the address of every result."""

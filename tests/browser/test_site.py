@@ -9,8 +9,6 @@ import pytest
 
 from tests.browser.calculator_page import open_calculator, read_result
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.mark.parametrize(("path", "language"), [("", "en"), ("ro/", "ro")])
 def test_home_page_renders_in_its_language(guarded_page, site_url, path, language):

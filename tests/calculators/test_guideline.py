@@ -6,7 +6,7 @@ import pytest
 
 from calculators import guideline, ivig_dose, ivig_schedule
 from calculators.guideline import REGIMENS, Regimen
-from site_build.messages import load_file
+from site_build.content.messages import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGE_FILES = {"en": ROOT / "content/messages/guideline.yml", "ro": ROOT / "content/ro/messages/guideline.yml"}
@@ -146,7 +146,7 @@ def test_table_messages_cover_every_value(language):
     # Notes where the dose or the days are not a plain guideline figure.
     needed |= {f"dose_note.{key}" for key, regimen in REGIMENS.items() if regimen.dose_g_per_kg is None}
     needed |= {f"days_note.{key}" for key, regimen in REGIMENS.items() if regimen.recommended_days is not None}
-    # The texts site_build/tables.py fills in: "{min}–{max} months", "{min} months", etc.
+    # The texts site_build/pages/tables.py fills in: "{min}–{max} months", "{min} months", etc.
     needed |= {"single_cycle", "interval", "months", "months_single", "caption"}
     assert needed <= set(texts), sorted(needed - set(texts))
     assert all(texts[key].strip() for key in texts)

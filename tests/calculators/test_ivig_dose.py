@@ -201,7 +201,7 @@ def test_invalid_input_never_gives_a_number(inputs, field, garbage):
 ))
 def test_never_raises_and_errors_carry_no_outputs(inputs):
     result = calculators.evaluate("ivig-dose", inputs)
-    assert set(result) == {"ok", "outputs", "warnings", "errors"}
+    assert set(result) == {"ok", "outputs", "band", "warnings", "errors"}
     if not result["ok"]:
         assert result["outputs"] == {}
     assert all(error["key"] != "error.no_result" for error in result["errors"].values())

@@ -10,7 +10,7 @@ import calculators
 from calculators import ivig_schedule
 from calculators.guideline import INDICATIONS, REGIMENS
 from calculators.ivig_schedule import add_months
-from site_build import messages
+from site_build.content import messages
 from tests.support.strategies import FAST
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,7 +21,7 @@ import calculators
 from calculators import ivig_safety
 from calculators.guideline import REGIMENS
 from calculators.spec import ChoiceInput, NumberInput
-from site_build import messages
+from site_build.content import messages
 from tests.support import vectors
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -68,7 +68,8 @@ def test_valid_input_always_gives_a_consistent_result(inputs):
     outputs = result["outputs"]
     assert -4 <= outputs["score"] <= 9
     assert outputs["score"] == sum(row["points"] for row in outputs["breakdown"])
-    assert outputs["category"] == regiscar.category_for(outputs["score"])
+    band = {band.key: band for band in regiscar.BANDS}[result["band"]]
+    assert outputs["category"] == band.key and band.values["score_min"] <= outputs["score"] <= band.values["score_max"]
     assert [row["item"] for row in outputs["breakdown"]] == list(regiscar.BREAKDOWN_ORDER)
     keys = [warning["key"] for warning in result["warnings"]]
     if any(inputs[name] == "unknown" for name in ANSWERS) or not (inputs["eosinophil_count"] or inputs["eosinophil_pct"]):

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import calculators
@@ -55,3 +58,25 @@ def test_runtime_files_are_in_the_site_and_configured(built_site):
 def test_content_folder_holds_no_runtime():
     content = Path(__file__).resolve().parents[2] / "content"
     assert not list(content.rglob("*.wasm")) and not list(content.rglob("pyodide*"))
+
+
+def test_plain_mkdocs_build_of_the_installed_project_writes_the_whole_release(built_site):
+    """``built_site`` is plain ``mkdocs build --strict`` (tests/conftest.py): the hooks' last
+    step, the release, is there too (site_build.release)."""
+    assert (built_site / "sw.js").is_file() and (built_site / "sw.js.br").is_file()
+    assert (built_site / "search" / "search_index.json").is_file() and (built_site / "ro" / "search" / "search_index.json").is_file()
+    assert list((built_site / "assets" / "pyodide").glob("*/pyodide.asm.wasm.br"))
+
+
+def test_without_the_project_installed_plain_mkdocs_cannot_import_the_generator(installed_python, tmp_path):
+    """What installing the project is for: the same virtualenv without it cannot build."""
+    from tests.conftest import plain_mkdocs_build
+
+    bare = tmp_path / "bare"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True)
+    lent = next(installed_python.parent.parent.glob("lib/python*/site-packages/lent-packages.pth"))
+    own = next(bare.glob("lib/python*/site-packages"))
+    shutil.copy(lent, own / lent.name)
+    completed = plain_mkdocs_build(bare / "bin" / "python", tmp_path / "site", cwd=tmp_path)
+    assert completed.returncode != 0
+    assert "No module named 'site_build'" in completed.stdout + completed.stderr

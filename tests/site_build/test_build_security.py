@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from site_build import security
+from site_build.pages import security
 
 
 def test_every_page_has_a_matching_policy(built_site):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from site_build import error_pages
+from site_build.pages import error_pages
 
 
 def test_each_language_build_leaves_the_default_page_at_the_root_and_its_own_in_its_folder(tmp_path):

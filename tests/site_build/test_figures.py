@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_build.figures import FigureError, inline_figures
+from site_build.pages.figures import FigureError, inline_figures
 
 WIDE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 100" width="720" height="100" role="img" aria-labelledby="t d" lang="ro"><title id="t">Titlu</title><desc id="d">Descriere</desc><rect class="fig-bg" fill="#ffffff" width="720" height="100"/></svg>'
 NARROW = WIDE.replace('viewBox="0 0 720 100"', 'viewBox="0 0 360 200"')

@@ -1,4 +1,4 @@
-"""A calculator page comes out form first, its explanations folded below (site_build.layout)."""
+"""A calculator page comes out form first, its explanations folded below (site_build.pages.layout)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import calculators
-from site_build import layout
+from site_build.pages import layout
 from tests.conftest import REPO_ROOT
 
 HEADING_ID = re.compile(r"^##\s.*\{#(?P<id>[\w-]+)\}\s*$", re.M)

@@ -14,7 +14,8 @@ import pytest
 
 import calculators
 from calculators.spec import NumberInput
-from site_build import messages, tables
+from site_build.content import messages
+from site_build.pages import tables
 from tests.support import vectors
 
 LANGUAGES = ("en", "ro")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_build import messages
+from site_build.content import messages
 
 
 def test_flatten_nested_keys():

@@ -2,8 +2,9 @@
 
 - ``python_worker_cases.mjs``: the worker lifecycle (python-worker.mjs): boot stages, failures
   and the watchdog that replaces a stuck worker, with a fake Worker and fake timers;
-- ``format_cases.mjs``: number, date and message formatting (format.mjs), numbers checked
-  against Intl.NumberFormat in both site languages;
+- ``format_cases.mjs``: number, sign, date and message formatting (format.mjs) on the cases
+  its Python twin passes too (``format_cases.json``, test_formatting.py), numbers checked against
+  Intl.NumberFormat in both site languages;
 - ``units_cases.mjs``: a typed number converted when its unit changes (units.mjs).
 """
 from __future__ import annotations

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 
 import pytest
 
@@ -18,8 +20,32 @@ def _constants(built_site) -> dict:
     return found
 
 
-def test_the_release_is_a_hash_of_the_site_and_is_reproducible(built_site):
-    assert _constants(built_site)["RELEASE"] == offline.release_version(built_site)
+def _small_site(root):
+    for path, text in {"index.html": "<h1>Home</h1>", "ro/index.html": "<h1>Acasă</h1>", "assets/site.css": "p{}"}.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_any_change_to_a_file_is_a_new_release(tmp_path):
+    site = _small_site(tmp_path / "site")
+    first = offline.release_version(site)
+    (site / "assets" / "site.css").write_text("p{ }", encoding="utf-8")  # one byte more
+    assert offline.release_version(site) != first
+    (site / "assets" / "site.css").write_text("p{}", encoding="utf-8")
+    assert offline.release_version(site) == first
+    (site / "assets" / "site.css").rename(site / "assets" / "other.css")  # the same bytes elsewhere
+    assert offline.release_version(site) != first
+
+
+def test_the_same_files_elsewhere_at_other_times_are_the_same_release(built_site, tmp_path):
+    """A rebuild gives a new copy of every file, with new modification times and in another
+    folder: the release must not change (only the content counts)."""
+    copy = tmp_path / "copy"
+    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("*.br", "*.gz", "sw.js"))
+    for path in copy.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert offline.write_service_worker(copy) == _constants(built_site)["RELEASE"]
 
 
 def test_core_holds_the_runtime_the_wheel_and_the_page_modules(built_site):

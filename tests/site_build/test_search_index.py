@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from site_build.search_index import fold, folded_words, localise_search_base, split_search_index
+from site_build.pages.search_index import fold, folded_words, localise_search_base, split_search_index
 
 SEPARATOR = r'[\s\-–—,:;!?=\[\]()"/]+|\.(?!\d)|&[lg]t;|&amp;'
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from site_build import security
+from site_build.pages import security
 
 PAGE = """<html><head><title>t</title>
 <script>var a = 1;</script>

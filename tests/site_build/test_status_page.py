@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 
-from site_build import status_page
-from site_build.check.outdated import fingerprint
-from site_build.check.status import NO_HISTORY, message_statuses, translation_statuses
-from site_build.check.tree import ContentTree
+from site_build.pages import status_page
+from site_build.content.translations import fingerprint
+from site_build.content.translation_status import NO_HISTORY, message_statuses, translation_statuses
+from site_build.content.tree import ContentTree
 
 FRONT = "---\ntitle: {title}\ndescription: D.\naudience: [patients]\nlast_reviewed: 2026-06-01\nsources: []\n"
 JUNE = "2026-06-01T12:00:00+00:00"
@@ -105,13 +105,13 @@ def test_the_page_shows_it_all_in_the_readers_language(tree, monkeypatch):
     assert pages.index("Nail care") < pages.index("Îngrijirea mâinilor") < pages.index("Îngrijirea picioarelor")
     hands = re.search(r'<tr class="translation-outdated">(.*?)</tr>', pages, re.S)[1]
     assert '<span class="translation-state">Neactualizată</span>' in hands
-    assert '<td data-label="Ultima modificare în engleză"><time datetime="2026-07-15">15 iulie 2026</time></td>' in hands
-    assert '<td data-label="Ultima modificare în română"><time datetime="2026-06-01">1 iunie 2026</time></td>' in hands
+    assert '<td data-label="Ultima modificare în engleză"><time datetime="2026-07-15">15 iul. 2026</time></td>' in hands
+    assert '<td data-label="Ultima modificare în română"><time datetime="2026-06-01">1 iun. 2026</time></td>' in hands
     assert "<del>\u2212 Dry them well.</del>\n<ins>+ Dry them with a clean towel.</ins>" in hands
     assert files.index("<code>hands.yml</code>") < files.index("<code>legs.yml</code>") < files.index("<code>feet.yml</code>")
     assert "Texte încă netraduse în română: <code>inputs.weight.hint</code>" in files
     english = status_page.translation_status_table("en", "translation-status/")
-    assert '<time datetime="2026-07-15">15 July 2026</time>' in english and "<caption>Pages</caption>" in english
+    assert '<time datetime="2026-07-15">Jul 15, 2026</time>' in english and "<caption>Pages</caption>" in english
 
 
 def test_without_git_the_dates_are_the_files_and_changes_cannot_be_shown(tree, tmp_path):

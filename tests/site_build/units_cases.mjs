@@ -18,7 +18,7 @@ test("a typed number is read as Python reads it, or not at all", () => {
 test("78 kg is 172 lb: whole pounds already give back 78 kg", () => {
   const converted = convertValue({ value: 78, decimals: 0, factor: 1 }, KG_PER_LB);
   assert.deepEqual(converted, { value: 172, decimals: 0 });
-  assert.equal(writeLikeReader(converted.value, converted.decimals, "", "en"), "172");
+  assert.equal(writeLikeReader(converted.value, converted.decimals, "", "."), "172");
 });
 
 test("more decimals where fewer would move the value typed (10.01 mmol/L is not 28 mg/dL)", () => {
@@ -26,10 +26,10 @@ test("more decimals where fewer would move the value typed (10.01 mmol/L is not 
   assert.deepEqual(converted, { value: 28.04, decimals: 2 });
 });
 
-test("the reader's decimal separator is kept; the page language's when they typed none", () => {
-  assert.equal(writeLikeReader(155.4, 1, ",", "en"), "155,4");
-  assert.equal(writeLikeReader(155.4, 1, ".", "ro"), "155.4");
-  assert.equal(writeLikeReader(155.4, 1, "", "ro"), "155,4");
+test("the reader's decimal separator is kept; the page language's (its decimal sign) when they typed none", () => {
+  assert.equal(writeLikeReader(155.4, 1, ",", "."), "155,4");
+  assert.equal(writeLikeReader(155.4, 1, ".", ","), "155.4");
+  assert.equal(writeLikeReader(155.4, 1, "", ","), "155,4");
 });
 
 test("every conversion reads back as typed, within the decimals shown", () => {

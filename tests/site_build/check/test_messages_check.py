@@ -1,7 +1,8 @@
 """Message files: YAML traps a translator can fall into, reported with the line to fix."""
 from __future__ import annotations
 
-from site_build.check.messages_check import check_messages, load_message_file, placeholders
+from site_build.check.messages_check import check_messages, load_message_file
+from site_build.content.formatting import placeholders
 
 
 def problems(tmp_path, english: str, romanian: str) -> list[tuple[str, int | None, str]]:

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 from site_build.check import check_content
-from site_build.check.outdated import (
+from site_build.content.translations import (
     NOT_RECORDED,
     OUTDATED,
     UP_TO_DATE,

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.utils.meta import get_data
 
-from site_build import page_notes, status_page
-from site_build.check.status import translation_statuses
-from site_build.check.tree import ContentTree
+from site_build.pages import page_notes, status_page
+from site_build.content.translation_status import translation_statuses
+from site_build.content.tree import ContentTree
 
 from .conftest import TREES
 
@@ -38,12 +40,18 @@ def test_status_table_links_each_page_in_the_readers_language(monkeypatch):
     assert "Fișierul în română nu există încă." in html
 
 
+def _page(content, language: str, relative: str, url: str):
+    """A page as MkDocs and mkdocs-static-i18n hand it to the hooks: its front matter, its URL,
+    and its file's locale and alternates (the English twin's source and URL)."""
+    english = SimpleNamespace(abs_src_path=str(content / relative), url=url.removeprefix(f"{language}/"))
+    root = content if language == "en" else content / language
+    meta = get_data((root / relative).read_text(encoding="utf-8"))[1]
+    return SimpleNamespace(meta=meta, url=url, file=SimpleNamespace(locale=language, alternates={"en": english}))
+
+
 @pytest.mark.parametrize("case, shown", [("outdated", True), ("clean", False)])
-def test_outdated_translation_notice(monkeypatch, case, shown):
-    content = TREES / case / "content"
-    monkeypatch.setattr(page_notes, "content_root", lambda language: content)
-    meta = ContentTree(content).document("ro", "hands.md").front_matter
-    notice = page_notes.translation_notice(meta, "ro", "ro/hands.md", "ro/hands/")
+def test_outdated_translation_notice(case, shown):
+    notice = page_notes.translation_notice(_page(TREES / case / "content", "ro", "hands.md", "ro/hands/"))
     if not shown:
         assert notice == ""
         return
@@ -53,4 +61,4 @@ def test_outdated_translation_notice(monkeypatch, case, shown):
 
 
 def test_english_pages_get_no_notice():
-    assert page_notes.translation_notice({}, "en", "index.md", "") == ""
+    assert page_notes.translation_notice(_page(TREES / "outdated" / "content", "en", "hands.md", "hands/")) == ""

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from site_build import termbase
+from site_build.content import termbase
+from site_build.pages import glossary
 from site_build.check.terms import check_terms
 from site_build.check.tree import ContentTree
-from site_build.messages import Catalog
-from site_build.termbase import Pattern, TermbaseError
+from site_build.content.messages import Catalog
+from site_build.content.termbase import Pattern, TermbaseError
 
 
 def found(term: str, text: str) -> list[str]:
@@ -106,8 +107,8 @@ def test_the_glossary_table_is_in_the_alphabetical_order_of_its_language():
         "b:\n  en: Back\n  ro: Țesut\n"
     ))
     texts = Catalog("ro", {"termbase.term": "Termen", "termbase.other_language": "Engleză", "termbase.definition": "Definiție", "termbase.avoid": "De evitat"}, ())
-    html = termbase.glossary_table(concepts, "ro", texts)
+    html = glossary.glossary_table(concepts, "ro", texts)
     assert re.findall(r"<strong>([^<]*)</strong>", html) == ["Cicatrice", "Placă", "Tromboză", "Țesut", "Umăr"]
     assert "<td>O zonă reliefată.</td><td>placard</td>" in html
-    english = termbase.glossary_table(concepts, "en", Catalog("en", {key.replace("Termen", "Term"): value for key, value in texts.texts.items()}, ()))
+    english = glossary.glossary_table(concepts, "en", Catalog("en", {key.replace("Termen", "Term"): value for key, value in texts.texts.items()}, ()))
     assert re.findall(r"<strong>([^<]*)</strong>", english) == ["Back", "Plaque", "Scar", "Shoulder", "Thrombosis"]

@@ -15,9 +15,9 @@
 // status line's data-state is the runtime's stage ("downloading", "starting", "loading",
 // "ready", "failed").
 import { serviceWorker } from "./config.mjs";
-import { formatMessage, formatNumber } from "./format.mjs";
+import { decimalSign, formatMessage, formatNumber } from "./format.mjs";
 import { keepOffline } from "./offline.mjs";
-import { bandOf, displayScalar, icsCalendar, localDateTime, renderBlock } from "./render.mjs";
+import { displayScalar, icsCalendar, localDateTime, renderBlock } from "./render.mjs";
 import { listen, python } from "./session.mjs";
 import { convertValue, parseTyped, writeLikeReader } from "./units.mjs";
 
@@ -80,12 +80,10 @@ class CalculatorWidget {
     // Per number: the value as first typed, while the reader only changes its unit, so that
     // stepping through several units never adds up rounding (see convertUnit).
     this.conversions = new Map();
-    this.outputKinds = {};
-    for (const output of this.root.querySelectorAll("[data-output]")) this.outputKinds[output.dataset.output] = output.dataset.kind;
   }
 
   text(key, params = {}) {
-    return formatMessage(this.messages, { key, params }, language);
+    return formatMessage(this.messages, { key, params });
   }
 
   setStatus(key, state) {
@@ -186,13 +184,13 @@ class CalculatorWidget {
     const kept = this.conversions.get(name);
     const origin = kept && kept.written === field.value ? kept.origin : { ...typed, factor: units.units[before].factor };
     const converted = convertValue(origin, units.units[after].factor, { integer: units.integer });
-    const written = writeLikeReader(converted.value, converted.decimals, origin.separator, language);
+    const written = writeLikeReader(converted.value, converted.decimals, origin.separator, decimalSign(this.messages));
     field.value = written;
     this.conversions.set(name, { written, origin });
     const unitText = (unit) => this.messages[`unit.${unit}`] ?? unit;
     note.textContent = this.text("ui.converted", {
-      from: `${formatNumber(typed.value, language, typed.decimals)} ${unitText(before)}`,
-      to: `${formatNumber(converted.value, language, converted.decimals)} ${unitText(after)}`,
+      from: `${formatNumber(typed.value, this.messages, typed.decimals)} ${unitText(before)}`,
+      to: `${formatNumber(converted.value, this.messages, converted.decimals)} ${unitText(after)}`,
     });
   }
 
@@ -252,7 +250,7 @@ class CalculatorWidget {
         continue;
       }
       const target = this.root.querySelector(`[data-error-for="${CSS.escape(name)}"]`) ?? this.root.querySelector('[data-error-for="_form"]');
-      target.textContent = formatMessage(this.messages, message, language);
+      target.textContent = formatMessage(this.messages, message);
       target.dataset.errorKey = message.key;
       target.hidden = false;
       for (const field of this.form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) field.setAttribute("aria-invalid", "true");
@@ -291,17 +289,17 @@ class CalculatorWidget {
       if (row.hidden) continue;
       output.dataset.value = typeof value === "object" ? JSON.stringify(value) : String(value);
       if (typeof value === "object") {
-        const { element, lines: blockLines } = renderBlock(output, value, this.messages, language);
+        const { element, lines: blockLines } = renderBlock(output, value, this.messages);
         output.append(element);
         if (output.dataset.kind === "cycles") output.append(this.calendarButton(value));
         lines.push([`${label}:`, ...blockLines]);
       } else {
-        const text = displayScalar(output, value, this.messages, language);
+        const text = displayScalar(output, value, this.messages);
         output.textContent = text;
         lines.push([`${label}: ${text}`]);
       }
     }
-    const warnings = result.warnings.map((warning) => formatMessage(this.messages, warning, language));
+    const warnings = result.warnings.map((warning) => formatMessage(this.messages, warning));
     this.root.querySelector("[data-calc-warnings]").replaceChildren(
       ...warnings.map((text, index) => {
         const item = document.createElement("li");
@@ -310,7 +308,7 @@ class CalculatorWidget {
         return item;
       }),
     );
-    const next = this.showNextSteps(result.outputs);
+    const next = this.showNextSteps(result.band);
     const note = this.root.querySelector("[data-calc-note]")?.textContent;
     // The text copy follows the page: the primary output, its warnings, next steps and note,
     // then the other outputs.
@@ -324,10 +322,10 @@ class CalculatorWidget {
   }
 
   // The band's next steps, when the translators wrote some (bands.<key>.next).
-  showNextSteps(outputs) {
+  // The band is Python's answer (evaluate(...).band), never a guess of the page's.
+  showNextSteps(band) {
     const element = this.root.querySelector("[data-calc-next]");
-    const band = bandOf(outputs, this.outputKinds, this.declaration.bands);
-    const text = band === null ? undefined : this.messages[`bands.${band}.next`];
+    const text = band ? this.messages[`bands.${band}.next`] : undefined;
     element.dataset.band = band ?? "";
     element.hidden = !text;
     if (!text) {

@@ -1,20 +1,20 @@
 // How each kind of output is shown. Values arrive raw from Python; text comes from the
 // translators' messages embedded in the page; numbers use the page's
 // language, dates the translators' month names (format.mjs).
-import { formatDate, formatMessage, formatNumber } from "./format.mjs";
+import { formatDate, formatMessage, formatNumber, formatSigned } from "./format.mjs";
 
 // Inline text of a scalar output.
-export function displayScalar(output, value, messages, language) {
+export function displayScalar(output, value, messages) {
   const decimals = Number(output.dataset.decimals || 1);
   const name = output.dataset.output;
   switch (output.dataset.kind) {
     case "percent":
-      return `${formatNumber(value, language, decimals)} %`;
+      return `${formatNumber(value, messages, decimals)} %`;
     case "category":
       return messages[`outputs.${name}.values.${value}`] ?? String(value);
     case "number": {
       const unit = output.dataset.unit;
-      const number = formatNumber(value, language, decimals);
+      const number = formatNumber(value, messages, decimals);
       return unit ? `${number} ${unit}` : number;
     }
     default:
@@ -23,7 +23,7 @@ export function displayScalar(output, value, messages, language) {
 }
 
 // Structured outputs: a list of elements, plus the plain-text lines for "copy as text".
-export function renderBlock(output, value, messages, language) {
+export function renderBlock(output, value, messages) {
   const name = output.dataset.output;
   const lines = [];
   let element;
@@ -33,7 +33,7 @@ export function renderBlock(output, value, messages, language) {
     const body = document.createElement("tbody");
     for (const row of value) {
       const label = messages[`criteria.${row.item}`] ?? row.item;
-      const points = row.points > 0 ? `+${formatNumber(row.points, language, 2)}` : formatNumber(row.points, language, 2);
+      const points = formatSigned(row.points, messages);
       const tr = document.createElement("tr");
       tr.dataset.item = row.item;
       for (const text of [label.replace(/\{\w+\}/g, "").trim(), points]) {
@@ -53,14 +53,14 @@ export function renderBlock(output, value, messages, language) {
       const span = cycle.start === cycle.end ? formatDate(cycle.start, messages) : `${formatDate(cycle.start, messages)} – ${formatDate(cycle.end, messages)}`;
       item.textContent = span;
       element.append(item);
-      lines.push(`  ${formatMessage(messages, { key: "ui.cycle", params: { number: index + 1 } }, language)}: ${span}`);
+      lines.push(`  ${formatMessage(messages, { key: "ui.cycle", params: { number: index + 1 } })}: ${span}`);
     });
   } else if (output.dataset.kind === "dated_notes" || output.dataset.kind === "notes") {
     element = document.createElement("ul");
     element.className = "calc-dated-notes";
     for (const note of value) {
       const item = document.createElement("li");
-      const words = formatMessage(messages, { key: `outputs.${name}.values.${note.key}`, params: note.params }, language);
+      const words = formatMessage(messages, { key: `outputs.${name}.values.${note.key}`, params: note.params });
       const text = `${note.date ? formatDate(note.date, messages) + ": " : ""}${words}`;
       item.textContent = text;
       element.append(item);
@@ -95,20 +95,6 @@ export function icsCalendar(cycles, title, language) {
   });
   lines.push("END:VCALENDAR");
   return lines.join("\r\n") + "\r\n";
-}
-
-// The interpretation band a result falls in, from the declaration's bands ({key, values}): the
-// band whose key is the value of a category output (RegiSCAR, ALDEN, SJS/TEN), or the band
-// whose every published value named like an output equals that output (SCORTEN's and ABCD-10's
-// observed mortality). null when no band, or more than one, matches: nothing is guessed.
-// tests/browser/test_calculator_ux.py checks it against Python's answer for every vector.
-export function bandOf(outputs, kinds, bands) {
-  const matches = bands.filter((band) => {
-    if (Object.entries(kinds).some(([name, kind]) => kind === "category" && outputs[name] === band.key)) return true;
-    const shared = Object.keys(band.values).filter((name) => name in outputs);
-    return shared.length > 0 && shared.every((name) => outputs[name] === band.values[name]);
-  });
-  return matches.length === 1 ? matches[0].key : null;
 }
 
 // A local date and time in the translators' words: {date: "May 21, 2026", time: "14:05"}.

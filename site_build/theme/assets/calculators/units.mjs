@@ -2,7 +2,7 @@
 // the new unit, never silently read as a number of the new unit (78 kg must not become 78 lb).
 // The factors come from the calculator's declaration (forms.py writes them into the page); the
 // page script decides what to show and say (page.mjs). No DOM here.
-import { decimalSign, formatNumber } from "./format.mjs";
+import { roundedText } from "./format.mjs";
 
 // The grammar Python accepts (calculators/parsing.py): digits with at most one "." or ",".
 const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
@@ -29,18 +29,18 @@ export function parseTyped(text) {
 // 28.0 would read back as 10.00). A whole-number input gets a whole number.
 export function convertValue(origin, toFactor, { integer = false } = {}) {
   const exact = (origin.value * origin.factor) / toFactor;
-  const typed = formatNumber(origin.value, "en", origin.decimals);
+  const typed = roundedText(origin.value, origin.decimals);
   const most = integer ? 0 : MAX_DECIMALS;
   for (let decimals = 0; decimals <= most; decimals++) {
-    const shown = Number(formatNumber(exact, "en", decimals));
+    const shown = Number(roundedText(exact, decimals));
     const back = (shown * toFactor) / origin.factor;
-    if (formatNumber(back, "en", origin.decimals) === typed) return { value: shown, decimals };
+    if (roundedText(back, origin.decimals) === typed) return { value: shown, decimals };
   }
-  return { value: Number(formatNumber(exact, "en", most)), decimals: most };
+  return { value: Number(roundedText(exact, most)), decimals: most };
 }
 
 // A converted value as the reader would write it: their own decimal separator, or the page
-// language's when they typed none.
-export function writeLikeReader(value, decimals, separator, language) {
-  return formatNumber(value, "en", decimals).replace(".", separator || decimalSign(language));
+// language's (`decimalSign`) when they typed none.
+export function writeLikeReader(value, decimals, separator, decimalSign) {
+  return roundedText(value, decimals).replace(".", separator || decimalSign);
 }

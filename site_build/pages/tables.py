@@ -5,35 +5,18 @@
 - a score's interpretation bands;
 - the guideline's regimen per indication (``calculators.guideline.REGIMENS``).
 
-Numbers are written in the page's language (a decimal comma in Romanian). Texts come from the
-translators' message files.
+Numbers are written by the one formatting rule (site_build.content.formatting) in the page's
+language. Texts come from the translators' message files.
 """
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from calculators.spec import Calculator, ChoiceInput, DateInput, NumberInput
 
-from .messages import Catalog
-
-
-def format_number(value: float, language: str, decimals: int = 2) -> str:
-    """Like the page script's formatter: at most ``decimals`` places, no trailing zeros."""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
-    text = text.replace("-", "\u2212")
-    return text.replace(".", ",") if language == "ro" else text
-
-
-def fill(template: str, params: dict[str, Any], language: str) -> str:
-    """Fill ``{placeholders}``; numbers in the page's language."""
-    values = {key: format_number(value, language) if isinstance(value, (int, float)) else value for key, value in params.items()}
-    return template.format_map(_Missing(values))
-
-
-class _Missing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+from site_build.content.formatting import fill, format_number, format_signed
+from site_build.content.messages import Catalog
 
 
 #: The class every generated table carries (with its own): layout.css gives it the theme's table look.
@@ -57,20 +40,15 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], css_class:
     return table_box(f'<table class="{TABLE_CLASS} {css_class}">{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
 
-def signed_points(points: float, language: str) -> str:
-    text = format_number(float(points), language)
-    return f"+{text}" if points > 0 else text
-
-
 def criteria_table(calculator: Calculator, texts: Catalog) -> str:
-    rows = [(fill(texts[f"criteria.{criterion.key}"], dict(criterion.params), texts.language), signed_points(criterion.points, texts.language)) for criterion in calculator.criteria]
+    rows = [(fill(texts[f"criteria.{criterion.key}"], criterion.params, texts), format_signed(criterion.points, texts)) for criterion in calculator.criteria]
     return html_table((texts["ui.table_criterion"], texts["ui.table_points"]), rows, "calc-criteria")
 
 
 def bands_table(calculator: Calculator, texts: Catalog) -> str:
     columns = list(calculator.bands[0].values) if calculator.bands else []
     headers = [texts["bands.title"], *(texts[f"bands.columns.{column}"] for column in columns)]
-    rows = [[band_label(texts, band.key), *(format_number(band.values[column], texts.language) for column in columns)] for band in calculator.bands]
+    rows = [[band_label(texts, band.key), *(format_number(band.values[column], texts) for column in columns)] for band in calculator.bands]
     return html_table(headers, rows, "calc-bands")
 
 
@@ -82,17 +60,15 @@ def band_label(texts: Catalog, key: str) -> str:
 
 
 def inputs_table(calculator: Calculator, texts: Catalog) -> str:
-    unit_selectors = {declared.unit_input for declared in calculator.inputs if isinstance(declared, NumberInput) and declared.unit_input}
     rows = []
     for declared in calculator.inputs:
-        if declared.name in unit_selectors:
+        if declared.name in calculator.unit_selectors:
             continue
         rows.append((texts[f"inputs.{declared.name}.label"], _accepted(calculator, declared, texts), _required(declared, texts)))
     return html_table((texts["ui.table_input"], texts["ui.table_accepted"], texts["ui.table_required"]), rows, "calc-inputs")
 
 
 def _accepted(calculator: Calculator, declared, texts: Catalog) -> str:
-    language = texts.language
     if isinstance(declared, ChoiceInput):
         return ", ".join(texts[f"inputs.{declared.name}.choices.{choice}"] for choice in declared.choices)
     if isinstance(declared, DateInput):
@@ -100,7 +76,7 @@ def _accepted(calculator: Calculator, declared, texts: Catalog) -> str:
     # The limits in each unit come from the declaration, computed once (spec.UnitLimits): the
     # validation's error message states the same numbers.
     ranges = [
-        f"{format_number(limits.minimum, language, limits.decimals)}–{format_number(limits.maximum, language, limits.decimals)} {texts[f'unit.{unit}']}"
+        f"{format_number(limits.minimum, texts, limits.decimals)}–{format_number(limits.maximum, texts, limits.decimals)} {texts[f'unit.{unit}']}"
         for unit, limits in declared.limits.items()
     ]
     text = "; ".join(ranges)
@@ -112,8 +88,8 @@ def _accepted(calculator: Calculator, declared, texts: Catalog) -> str:
 def _required(declared, texts: Catalog) -> str:
     if declared.default is not None:
         default = declared.default
-        shown = texts.get(f"inputs.{declared.name}.choices.{default}") if isinstance(declared, ChoiceInput) else format_number(default, texts.language)
-        return texts["ui.table_default"].format(default=shown)
+        shown = texts.get(f"inputs.{declared.name}.choices.{default}") if isinstance(declared, ChoiceInput) else format_number(default, texts)
+        return fill(texts["ui.table_default"], {"default": shown}, texts)
     if getattr(declared, "optional_when", None) is not None or getattr(declared, "required_when", None) is not None:
         # Required or not depending on another answer: the calculator's own words say when.
         return texts[f"inputs.{declared.name}.requirement"]
@@ -130,28 +106,27 @@ def regimen_table(texts: Catalog) -> str:
     """
     from calculators.guideline import REGIMENS
 
-    language = texts.language
     rows = []
     for indication, regimen in REGIMENS.items():
         low, high = regimen.dose_range_g_per_kg
-        dose = format_number(low, language) if low == high else f"{format_number(low, language)}–{format_number(high, language)}"
+        dose = format_number(low, texts) if low == high else f"{format_number(low, texts)}–{format_number(high, texts)}"
         dose = f"{dose} g/kg"
         dose_note = texts.get(f"dose_note.{indication}")
         if dose_note:
-            dose += ". " + fill(dose_note, {"standard": high, "reduced": low}, language)
+            dose += ". " + fill(dose_note, {"standard": high, "reduced": low}, texts)
         days = str(regimen.days_min) if regimen.days_min == regimen.days_max else f"{regimen.days_min}–{regimen.days_max}"
         days_note = texts.get(f"days_note.{indication}")
         if days_note:
-            days += ". " + fill(days_note, {"days": regimen.recommended_days}, language)
+            days += ". " + fill(days_note, {"days": regimen.recommended_days}, texts)
         if regimen.single_cycle:
             interval = texts["single_cycle"]
         else:
-            interval = fill(texts["interval"], {"weeks": regimen.interval_weeks, "max": regimen.max_interval_weeks}, language)
+            interval = fill(texts["interval"], {"weeks": regimen.interval_weeks, "max": regimen.max_interval_weeks}, texts)
         if regimen.initial_months is None:
             duration = "—"
         else:
             first, last = regimen.initial_months
-            duration = fill(texts["months_single" if first == last else "months"], {"min": first, "max": last}, language)
+            duration = fill(texts["months_single" if first == last else "months"], {"min": first, "max": last}, texts)
         rows.append((texts[f"indications.{indication}"], dose, days, interval, duration, texts[f"place.{indication}"], regimen.evidence))
     headers = [texts[f"columns.{name}"] for name in ("indication", "dose", "days", "interval", "initial_duration", "place", "evidence")]
     return html_table(headers, rows, "regimen-table", caption=texts["caption"])

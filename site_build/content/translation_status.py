@@ -4,7 +4,7 @@ Three states, for each page and each message file: ``missing`` (a twin page or f
 exist, or the Romanian file lacks some of the English keys), ``outdated`` (the English changed
 since it was translated), ``up_to_date``. What needs work sorts first.
 
-- A page's state comes from its ``translation_of`` record (site_build.check.outdated); what
+- A page's state comes from its ``translation_of`` record (site_build.content.translations); what
   changed is an excerpt of the English diff since the recorded version, from git.
 - A message file records no version: its English texts are compared with the English file as
   it was when the Romanian file last changed (from git), key by key. Without git history the
@@ -21,11 +21,13 @@ from pathlib import Path
 
 import yaml
 
-from site_build.messages import flatten
-from site_build.paths import DEFAULT_LANGUAGE
+from mkdocs.utils.meta import get_data
 
-from .outdated import MISSING, NOT_RECORDED, OUTDATED, RECORD_FIELD, UP_TO_DATE, FileHistory, english_diff, translation_state
-from .tree import TRANSLATION_LANGUAGES, ContentTree
+from site_build.paths import DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES
+
+from .messages import flatten
+from .translations import MISSING, NOT_RECORDED, OUTDATED, RECORD_FIELD, UP_TO_DATE, FileHistory, english_diff, translation_state
+from .tree import ContentTree
 
 #: Most work first.
 STATE_ORDER = {MISSING: 0, OUTDATED: 1, UP_TO_DATE: 2}
@@ -65,22 +67,22 @@ def translation_statuses(tree: ContentTree, *, history: FileHistory | None = Non
     history = history or FileHistory()
     statuses = []
     for relative in tree.all_page_paths():
-        documents = {language: tree.document(language, relative) for language in (DEFAULT_LANGUAGE, *TRANSLATION_LANGUAGES)}
+        metas = {language: front_matter(tree.page_path(language, relative)) for language in (DEFAULT_LANGUAGE, *TRANSLATION_LANGUAGES)}
         titles = {
-            language: str(document.front_matter.get("title") or relative)
-            for language, document in documents.items()
-            if document is not None
+            language: str(meta.get("title") or relative)
+            for language, meta in metas.items()
+            if meta is not None
         }
         last_changed = {
-            language: history.last_changed(tree.page_path(language, relative)) for language in documents if documents[language] is not None
+            language: history.last_changed(tree.page_path(language, relative)) for language in metas if metas[language] is not None
         }
-        if len(titles) < len(documents):
+        if len(titles) < len(metas):
             statuses.append(PageStatus(relative, MISSING, titles, last_changed))
             continue
         english_path = tree.page_path(DEFAULT_LANGUAGE, relative)
         states, changes, more, note = set(), (), 0, None
         for language in TRANSLATION_LANGUAGES:
-            recorded = documents[language].front_matter.get(RECORD_FIELD)
+            recorded = metas[language].get(RECORD_FIELD)
             language_state = translation_state(english_path, recorded)
             states.add(language_state)
             if language_state == NOT_RECORDED:
@@ -122,6 +124,13 @@ def message_statuses(tree: ContentTree, *, history: FileHistory | None = None) -
             state = MISSING if missing else OUTDATED if changes or note else UP_TO_DATE
             statuses.append(MessageFileStatus(name, state, last_changed, missing, changes, more, note))
     return sorted(statuses, key=lambda status: (STATE_ORDER[status.state], status.name))
+
+
+def front_matter(path: Path) -> dict | None:
+    """A page's front matter as MkDocs reads it (``page.meta``), or None when there is no page."""
+    if not path.is_file():
+        return None
+    return get_data(path.read_bytes().decode("utf-8", errors="replace"))[1]
 
 
 def excerpt(diff_lines: list[str]) -> tuple[tuple[str, ...], int]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .paths import content_root
+from site_build.paths import content_root
 
 COMMON = "common"
 
@@ -48,12 +48,19 @@ def load_file(path: Path) -> dict[str, str]:
     return flatten(tree)
 
 
-def catalog(language: str, calculator_id: str) -> "Catalog":
-    """The common texts plus one calculator's texts, in one language."""
+def catalog(language: str, name: str) -> "Catalog":
+    """The common texts (``common.yml``: the calculators' interface, and how the language writes
+    numbers and dates) plus one file's texts (a calculator's, ``site``, ``not-found``...), in one
+    language."""
     directory = messages_dir(language)
     common = load_file(directory / f"{COMMON}.yml")
-    own = load_file(directory / f"{calculator_id}.yml")
-    return Catalog(language, {**common, **own}, (directory / f"{calculator_id}.yml", directory / f"{COMMON}.yml"))
+    own = load_file(directory / f"{name}.yml")
+    return Catalog(language, {**common, **own}, (directory / f"{name}.yml", directory / f"{COMMON}.yml"))
+
+
+def site_texts(language: str) -> "Catalog":
+    """The texts the generator adds around every page (``site.yml``), with the common ones."""
+    return catalog(language, "site")
 
 
 class Catalog:

@@ -18,8 +18,8 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from . import messages
-from .paths import DEFAULT_LANGUAGE
+from site_build.content import messages
+from site_build.paths import DEFAULT_LANGUAGE, language_folder
 
 TEMPLATE = "404.html"
 MESSAGES_FILE = "not-found.yml"
@@ -27,14 +27,8 @@ MESSAGES_FILE = "not-found.yml"
 _default_page: dict[str, str] = {}
 
 
-def home_path(language: str) -> str:
-    """A language's home, from the site root: ``""`` for the default language, ``ro/`` for Romanian."""
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
-
-
 def not_found_texts(language: str) -> messages.Catalog:
-    path = messages.messages_dir(language) / MESSAGES_FILE
-    return messages.Catalog(language, messages.load_file(path), (path,))
+    return messages.catalog(language, MESSAGES_FILE.removesuffix(".yml"))
 
 
 def not_found_context(context: dict[str, Any], config, language: str) -> dict[str, Any]:
@@ -42,7 +36,7 @@ def not_found_context(context: dict[str, Any], config, language: str) -> dict[st
     base = context.get("base_url") or "/"
     root = base if base.endswith("/") else base + "/"
     texts = not_found_texts(language)
-    home = root + home_path(language)
+    home = root + language_folder(language)
     context["not_found"] = {
         "title": texts["title"],
         "text": texts["text"],
@@ -60,7 +54,7 @@ def not_found_context(context: dict[str, Any], config, language: str) -> dict[st
     # template reads before the item of that name); a template-only page would keep whatever
     # page came before it, so each entry is pointed at its language's home here, in both places.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-    homes = [{**entry, "link": root + home_path(entry.get("lang", DEFAULT_LANGUAGE))} for entry in alternates]
+    homes = [{**entry, "link": root + language_folder(entry.get("lang", DEFAULT_LANGUAGE))} for entry in alternates]
     config.extra["alternate"] = homes
     config.extra.alternate = homes
     return context

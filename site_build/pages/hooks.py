@@ -1,8 +1,9 @@
 """MkDocs hooks: the seam between MkDocs and the generator (``hooks:`` in mkdocs.yml).
 
 Kept thin: each hook hands over to a module that does one thing. mkdocs-static-i18n builds the
-site once per language and calls these hooks in each build; a page's language is read from its
-source path (``ro/...`` is Romanian).
+site once per language and calls these hooks in each build; a page's language is the one it
+sets on the page's file (``page.file.locale``), a template-only page's the one it sets on the
+theme for that build.
 """
 from __future__ import annotations
 
@@ -10,17 +11,15 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from site_build import error_pages, figures, footnotes, layout, markers, messages, page_notes, runtime, search_index, security
-from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
-
-
-def page_language(src_uri: str) -> str:
-    first = src_uri.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+from site_build import release, runtime
+from site_build.content import messages
+from site_build.pages import error_pages, figures, footnotes, layout, markers, page_notes, search_index, security
+from site_build.pages.theme_texts import build_language
 
 
 def on_startup(command, **_):
     runtime.configure(command=command)
+    release.configure(command=command)
 
 
 #: Builds begun and not yet ended: mkdocs-static-i18n runs each other language's build inside
@@ -40,23 +39,13 @@ def on_build_error(error, **_):
     _open_builds = 0
 
 
-def on_page_markdown(markdown, page, config, files, **_):
-    return footnotes.separate_adjacent_references(markdown)
-
-
 def on_page_content(html, page, config, files, **_):
-    language = page_language(page.file.src_uri)
-    html = markers.expand(html, language=language, page_url=page.url, source=page.file.src_uri)
+    html = footnotes.separate_adjacent_references(html)
+    html = markers.expand(html, page=page, config=config)
     layout.reorder_toc(page.toc, layout.calculator_section_id(html))
     html = layout.calculator_first(html)
     html = figures.inline_figures(html, page.url, figures.figure_sources(files))
-    notice = page_notes.translation_notice(page.meta, language, page.file.src_uri, page.url)
-    return notice + html + page_notes.review_note(page.meta, language)
-
-
-def build_language(config) -> str:
-    """The language mkdocs-static-i18n is building now (it sets the theme's language per build)."""
-    return config.theme.get("language", DEFAULT_LANGUAGE)
+    return page_notes.translation_notice(page) + html + page_notes.review_note(page)
 
 
 def on_template_context(context, template_name, config, **_):
@@ -66,7 +55,7 @@ def on_template_context(context, template_name, config, **_):
 
 
 def on_post_page(output, page, config, **_):
-    output = search_index.localise_search_base(output, page_language(page.file.src_uri))
+    output = search_index.localise_search_base(output, page.file.locale)
     return security.add_content_security_policy(runtime.start_early(output, page.url))
 
 
@@ -91,3 +80,4 @@ def on_post_build(config, **_):
     if _open_builds <= 0:
         _open_builds = 0
         search_index.split_search_index(Path(config.site_dir))
+        release.finish(Path(config.site_dir))

@@ -8,7 +8,7 @@ and ``ro_forms`` list other forms of the same term that also count as using it (
 variant, the adjective or participle: ``decolat`` for ``decolare``); they are not alternatives. Kept in one
 entry, the two terms and the variants cannot drift apart, and a concept cannot exist in one
 language only. ``python -m site_build check`` reads it (site_build.check.terms); the glossary
-page shows it (the ``<!-- termbase -->`` marker).
+page shows it (the ``<!-- termbase -->`` marker, site_build.pages.glossary).
 
 How a term is found in a text (the same rule for terms and for variants to avoid):
 
@@ -27,7 +27,6 @@ How a term is found in a text (the same rule for terms and for variants to avoid
 from __future__ import annotations
 
 import re
-from html import escape
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,8 +35,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from .paths import CONTENT_DIR
-from .tables import TABLE_CLASS, table_box
+from site_build.paths import CONTENT_DIR
 
 TERMBASE_NAME = "termbase.yml"
 VOWELS = set("aeiou")
@@ -234,40 +232,3 @@ def load(path: Path | None = None) -> tuple[Concept, ...]:
     if not path.is_file():
         return ()
     return _load(path, path.stat().st_mtime)
-
-
-# Romanian alphabetical order: a ă â b c d e f g h i î j k l m n o p q r s ș t ț u v w x y z.
-_ROMANIAN_AFTER = {"ă": ("a", 1), "â": ("a", 2), "î": ("i", 1), "ș": ("s", 1), "ş": ("s", 1), "ț": ("t", 1), "ţ": ("t", 1)}
-
-
-def sort_key(text: str, language: str) -> tuple:
-    """Alphabetical order in the language: Romanian puts ă â after a, î after i, ș after s, ț after t."""
-    key = []
-    for character in text.lower():
-        if language == "ro" and character in _ROMANIAN_AFTER:
-            key.append(_ROMANIAN_AFTER[character])
-        else:
-            base = fold(character) or character
-            key.append((base, 0))
-    return tuple(key)
-
-
-def glossary_table(concepts: tuple[Concept, ...], language: str, texts) -> str:
-    """The glossary's table: one row per concept, in the alphabetical order of the page's language.
-
-    ``texts`` is the page language's site.yml catalog (``termbase.*`` column headings).
-    """
-    other = "ro" if language == "en" else "en"
-    headers = [texts["termbase.term"], texts["termbase.other_language"], texts["termbase.definition"], texts["termbase.avoid"]]
-    rows = []
-    for concept in sorted(concepts, key=lambda concept: sort_key(concept.term(language), language)):
-        cells = [
-            f"<strong>{escape(concept.term(language))}</strong>",
-            escape(concept.term(other)),
-            escape(concept.definition.get(language, "")),
-            escape(", ".join(concept.ro_avoid)),
-        ]
-        rows.append(f'<tr id="term-{escape(concept.id)}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    head = "".join(f'<th scope="col">{escape(header)}</th>' for header in headers)
-    # In the theme's scrolling box, like every generated table (site_build.tables.table_box).
-    return table_box(f'<table class="{TABLE_CLASS} termbase"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')

@@ -12,20 +12,15 @@ from __future__ import annotations
 import json
 from html import escape
 
-from calculators.spec import Calculator, ChoiceInput, DateInput, NumberInput
+from calculators.spec import Calculator, ChoiceInput, DateInput, NumberInput, points_by_answer
 
-from .messages import Catalog
-from .tables import signed_points
+from site_build.content.formatting import fill, format_number, format_signed
+from site_build.content.messages import Catalog
 
 
 def render_calculator(calculator: Calculator, texts: Catalog, script_url: str) -> str:
     """The complete widget: form, progress, result area, messages and declaration for the script."""
-    unit_selectors = {declared.unit_input for declared in calculator.inputs if isinstance(declared, NumberInput) and declared.unit_input}
-    fields = [
-        _field(calculator, declared, texts)
-        for declared in calculator.inputs
-        if declared.name not in unit_selectors
-    ]
+    fields = [_field(calculator, declared, texts) for declared in calculator.inputs if declared.name not in calculator.unit_selectors]
     prefix = calculator.id
     parts = [
         f'<div class="calc" id="calc-{prefix}">',
@@ -47,14 +42,11 @@ def render_calculator(calculator: Calculator, texts: Catalog, script_url: str) -
 
 
 def declaration_for_page(calculator: Calculator) -> dict:
-    """What the page script needs from the declaration, as data:
-
-    - ``units``: for each number input with a unit selector, the selector's name and, per unit,
-      the factor to the canonical unit and the limits shown (``NumberInput.limits``), so that a
-      unit changed under a typed number converts that number instead of reinterpreting it;
-    - ``bands``: the interpretation bands (key and published values), so that the page can
-      tell which band a result falls in and show its optional next steps.
-    """
+    """What the page script needs from the declaration, as data: ``units``, for each number
+    input with a unit selector, the selector's name and, per unit, the factor to the canonical
+    unit and the limits shown (``NumberInput.limits``), so that a unit changed under a typed
+    number converts that number instead of reinterpreting it. (Which band a result falls in,
+    for its next steps, is Python's answer: ``evaluate(...)["band"]``.)"""
     units = {}
     for declared in calculator.inputs:
         if isinstance(declared, NumberInput) and declared.unit_input:
@@ -66,8 +58,7 @@ def declaration_for_page(calculator: Calculator) -> dict:
                     for unit, limits in declared.limits.items()
                 },
             }
-    bands = [{"key": band.key, "values": dict(band.values)} for band in calculator.bands]
-    return {"units": units, "bands": bands}
+    return {"units": units}
 
 
 def _loading(prefix: str, texts: Catalog) -> str:
@@ -92,13 +83,13 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
     error_html = f'<p class="calc-error" id="{error_id}" data-error-for="{declared.name}" hidden></p>'
 
     if isinstance(declared, ChoiceInput):
-        points = choice_points(calculator, declared)
+        points = points_by_answer(calculator.criteria, declared)
 
         def choice_label(choice: str) -> str:
             text = texts[f"inputs.{declared.name}.choices.{choice}"]
             if choice not in points:
                 return text
-            return texts["ui.choice_points"].format(label=text, points=signed_points(points[choice], texts.language))
+            return fill(texts["ui.choice_points"], {"label": text, "points": format_signed(points[choice], texts)}, texts)
 
     if isinstance(declared, ChoiceInput) and declared.widget == "radio":
         options = "".join(
@@ -136,7 +127,7 @@ def _field(calculator: Calculator, declared, texts: Catalog) -> str:
 def _number_control(calculator: Calculator, declared: NumberInput, field_id: str, described_by: str, texts: Catalog) -> str:
     placeholder = ""
     if declared.default is not None:
-        placeholder = f' placeholder="{escape(_format_plain(declared.default, texts.language))}"'
+        placeholder = f' placeholder="{escape(format_number(declared.default, texts, PLACEHOLDER_DECIMALS))}"'
     inputmode = "numeric" if declared.integer else "decimal"
     control = (
         f'<input type="text" inputmode="{inputmode}" id="{field_id}" name="{declared.name}"'
@@ -170,29 +161,8 @@ def _select(declared: ChoiceInput, field_id: str, described_by: str, texts: Cata
     return f'<select id="{field_id}" name="{declared.name}"{described}{label}>{empty}{options}</select>'
 
 
-#: Output kinds holding structured data, shown as a block rather than inline text.
-BLOCK_KINDS = ("breakdown", "cycles", "dated_notes", "notes")
-
-
-def choice_points(calculator: Calculator, declared: ChoiceInput) -> dict[str, float]:
-    """The points a score's criteria give each answer of a choice input, derived from the
-    declaration: the criterion keyed ``<input>_<choice>`` (or ``<input>_<choice>_or_<choice>``
-    for a rule that two answers meet) gives its points to that answer. An answer no criterion
-    names shows no points; tests/site_build/test_forms.py checks each shown value against the
-    compute function.
-    """
-    points: dict[str, float] = {}
-    prefix = f"{declared.name}_"
-    for criterion in calculator.criteria:
-        if not criterion.key.startswith(prefix):
-            continue
-        rest = criterion.key[len(prefix):]
-        answers = [rest] if rest in declared.choices else rest.split("_or_")
-        if all(answer in declared.choices for answer in answers):
-            for answer in answers:
-                points[answer] = criterion.points
-    return points
-
+#: The most decimals a default shown in an empty field (its placeholder) is written with.
+PLACEHOLDER_DECIMALS = 6
 
 def _output_row(output, texts: Catalog) -> str:
     label = texts[f"outputs.{output.name}.label"]
@@ -201,7 +171,7 @@ def _output_row(output, texts: Catalog) -> str:
         f'data-output="{output.name}" data-kind="{output.kind}" data-decimals="{output.decimals}"'
         f' data-unit="{escape(unit)}" data-value=""'
     )
-    if output.kind in BLOCK_KINDS:
+    if output.is_block:
         return (
             f'<div class="calc-output-block" data-output-row="{output.name}"><dt>{escape(label)}</dt>'
             f"<dd><div {attributes}></div></dd></div>"
@@ -247,11 +217,6 @@ def _result_area(calculator: Calculator, texts: Catalog) -> str:
         f' <span data-calc-copied role="status"></span></p>'
         f"</section></div>"
     )
-
-
-def _format_plain(value: float, language: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "ro" else text
 
 
 def _json_for_html(data: dict) -> str:

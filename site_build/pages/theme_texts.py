@@ -30,8 +30,8 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from site_build import messages
-from site_build.page_notes import site_texts
+from site_build.content import messages
+from site_build.content.messages import site_texts
 from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 SECTION = "chrome"

@@ -1,35 +1,26 @@
 """Expand the markers a Markdown page may hold into generated HTML.
 
-Translators place a marker on a line of its own; the generator replaces it after Markdown has
-been rendered, so the generated markup is never touched by Markdown:
-
-- ``<!-- calculator: ivig-dose -->``: the calculator's form and result area;
-- ``<!-- calculator-inputs: ivig-dose -->``: its inputs, units and accepted ranges;
-- ``<!-- calculator-criteria: scorten -->``: a score's published criteria and points;
-- ``<!-- calculator-bands: scorten -->``: a score's interpretation bands;
-- ``<!-- regimen-table -->``: the EDF/EADV guideline's regimen per indication;
-- ``<!-- translation-status -->``: every page and the state of its Romanian translation;
-- ``<!-- termbase -->``: the translators' termbase (``content/messages/termbase.yml``) as the
-  glossary's table: each term, its twin in the other language, a definition, the variants to avoid.
-
-All of them come from ``calculators`` and the translators' message files: a page never retypes
-a threshold, a point value or a dose.
+Translators place a marker on a line of its own (site_build.content.marker_syntax lists them);
+the generator replaces it after Markdown has been rendered, so the generated markup is never
+touched by Markdown. All of them come from ``calculators`` and the translators' files: a page
+never retypes a threshold, a point value or a dose.
 """
 from __future__ import annotations
 
 import re
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import calculators
-from site_build import forms, messages, page_notes, status_page, tables, termbase
-from site_build.check.documents import MARKER_NAMES
+from site_build.content import messages, termbase
+from site_build.content.marker_syntax import COMMENT
+from site_build.pages import forms, glossary, status_page, tables
 
-MARKER = re.compile(
-    r"(?:<p>)?<!--\s*(?P<name>" + "|".join(sorted(MARKER_NAMES, key=len, reverse=True)) + r")"
-    r"(?::\s*(?P<argument>[\w-]+))?\s*-->(?:</p>)?"
-)
+#: A marker as Python-Markdown leaves it, alone or wrapped in a paragraph.
+MARKER = re.compile(r"(?:<p>)?" + COMMENT + r"(?:</p>)?")
 TABLES = {
     "calculator-inputs": tables.inputs_table,
     "calculator-criteria": tables.criteria_table,
@@ -37,7 +28,11 @@ TABLES = {
 }
 
 
-def expand(html: str, *, language: str, page_url: str, source: str) -> str:
+def expand(html: str, *, page: Page, config: MkDocsConfig) -> str:
+    """``html`` (a rendered page) with each marker replaced; a page's language is its file's
+    locale (mkdocs-static-i18n)."""
+    language, page_url, source = page.file.locale, page.url, page.file.src_uri
+
     def replace(match: re.Match) -> str:
         name, argument = match["name"], match["argument"]
         try:
@@ -49,9 +44,9 @@ def expand(html: str, *, language: str, page_url: str, source: str) -> str:
             if name == "regimen-table":
                 return tables.regimen_table(messages.catalog(language, "guideline"))
             if name == "translation-status":
-                return status_page.translation_status_table(language, page_url)
+                return status_page.translation_status_table(language, page_url, use_directory_urls=config.use_directory_urls)
             if name == "termbase":
-                return termbase.glossary_table(termbase.load(), language, page_notes.site_texts(language))
+                return glossary.glossary_table(termbase.load(), language, messages.site_texts(language))
         except messages.MissingMessage as missing:
             raise PluginError(f"{source}: {missing.args[0]}") from None
         raise PluginError(f"{source}: unknown marker {match[0]!r}")

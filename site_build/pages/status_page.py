@@ -4,7 +4,7 @@ Two tables, what needs work first: the pages (each linked in the reader's langua
 exists), then the calculators' message files. Each row gives the state of the Romanian
 translation, when each language's file last changed, and what changed in English since the
 translation (an excerpt of the English diff). The facts come from the translators' check
-(site_build.check.status); the words from ``site.yml`` (``translation_status.*``). On a narrow
+(site_build.content.translation_status); the words from ``site.yml`` (``translation_status.*``). On a narrow
 screen each row reads as a card, each cell under its column's name (``data-label``, layout.css).
 """
 from __future__ import annotations
@@ -12,47 +12,41 @@ from __future__ import annotations
 import datetime
 from html import escape
 
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .check.outdated import MISSING, FileHistory
-from .check.status import NO_HISTORY, NOT_RECORDED_NOTE, MessageFileStatus, PageStatus, message_statuses, translation_statuses
-from .check.tree import TRANSLATION_LANGUAGES, ContentTree
-from .messages import Catalog
-from .page_notes import format_date, site_texts
-from .paths import CONTENT_DIR, DEFAULT_LANGUAGE
-from .tables import TABLE_CLASS, fill, table_box
+from site_build.content.formatting import fill, format_date
+from site_build.content.messages import Catalog, site_texts
+from site_build.content.translation_status import NO_HISTORY, NOT_RECORDED_NOTE, MessageFileStatus, PageStatus, message_statuses, translation_statuses
+from site_build.content.translations import MISSING, FileHistory
+from site_build.content.tree import ContentTree
+from site_build.paths import CONTENT_DIR, DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES, language_folder
+
+from .tables import TABLE_CLASS, table_box
 
 TRANSLATED = TRANSLATION_LANGUAGES[0]
 NOTES = {NO_HISTORY: "translation_status.no_history", NOT_RECORDED_NOTE: "translation_status.not_recorded"}
 
 
-def page_url(relative: str, language: str) -> str:
-    """The URL MkDocs gives a page (``use_directory_urls``), with the language's prefix."""
-    stem = relative.removesuffix(".md")
-    if stem == "index":
-        path = ""
-    elif stem.endswith("/index"):
-        path = stem.removesuffix("index")
-    else:
-        path = stem + "/"
-    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-    return prefix + path
+def page_url(relative: str, language: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page ``relative`` of ``language`` (its own rule, not ours)."""
+    return File(language_folder(language) + relative, None, "", use_directory_urls).url
 
 
-def translation_status_table(language: str, current_page_url: str) -> str:
+def translation_status_table(language: str, current_page_url: str, *, use_directory_urls: bool = True) -> str:
     texts = site_texts(language)
     tree = ContentTree(CONTENT_DIR)
     history = FileHistory()
-    pages = [_page_row(status, texts, language, current_page_url) for status in translation_statuses(tree, history=history)]
+    pages = [_page_row(status, texts, language, current_page_url, use_directory_urls) for status in translation_statuses(tree, history=history)]
     files = [_file_row(status, texts) for status in message_statuses(tree, history=history)]
     return _table(texts, "translation_status.pages", "translation_status.page", pages) + _table(
         texts, "translation_status.message_files", "translation_status.file", files
     )
 
 
-def _page_row(status: PageStatus, texts: Catalog, language: str, current_page_url: str) -> str:
+def _page_row(status: PageStatus, texts: Catalog, language: str, current_page_url: str, use_directory_urls: bool) -> str:
     shown_in = language if language in status.titles else next(iter(status.titles))
-    href = get_relative_url(page_url(status.relative, shown_in), current_page_url)
+    href = get_relative_url(page_url(status.relative, shown_in, use_directory_urls), current_page_url)
     name = f'<a href="{escape(href)}" hreflang="{shown_in}">{escape(status.titles[shown_in])}</a>'
     if status.state == MISSING and TRANSLATED not in status.titles:
         changes = f"<p>{escape(texts['translation_status.missing_page'])}</p>"
@@ -69,7 +63,7 @@ def _file_row(status: MessageFileStatus, texts: Catalog) -> str:
         changes = _changes(status.changes, status.more_changes, status.note, texts)
         if status.missing_keys:
             keys = ", ".join(f"<code>{escape(key)}</code>" for key in status.missing_keys)
-            changes = f"<p>{fill(escape(texts['translation_status.missing_keys']), {'keys': keys}, texts.language)}</p>" + changes
+            changes = f"<p>{fill(escape(texts['translation_status.missing_keys']), {'keys': keys}, texts)}</p>" + changes
     return _row(status.state, name, status.last_changed, changes, texts)
 
 
@@ -103,7 +97,7 @@ def _changes(lines: tuple[str, ...], more: int, note: str | None, texts: Catalog
     )
     html = f'<pre class="translation-changes"><code>{shown}</code></pre>'
     if more:
-        html += f"<p>{escape(fill(texts['translation_status.more_changes'], {'count': more}, texts.language))}</p>"
+        html += f"<p>{escape(fill(texts['translation_status.more_changes'], {'count': more}, texts))}</p>"
     return html
 
 

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .paths import DEFAULT_LANGUAGE, LANGUAGES
+from site_build.paths import DEFAULT_LANGUAGE, LANGUAGES
 
 INDEX_PATH = "search/search_index.json"
 FOLDED_FIELDS = {"title": "title_folded", "text": "text_folded"}
