@@ -143,18 +143,26 @@ def install_browser_runtime(site_dir: Path) -> dict[str, str]:
 
 
 def start_early(html: str, page_url: str) -> str:
-    """Load the runtime's session module from the ``<head>`` of a page with a calculator.
+    """Load the runtime's session module from the top of the ``<head>`` of a calculator page.
 
     As an async module it runs as soon as it arrives, before the theme's script and the page's
     first layout hold the main thread; with inputs in the URL fragment (a shared link) it starts
-    the worker there and then (``session.mjs``). Pages without a calculator are left alone.
+    the worker there and then (``session.mjs``). It is placed right after the charset
+    declaration (which must stay in the first 1024 bytes), before the style sheets, so that the
+    browser asks for it first. Its one import is fetched alongside it, not after it.
+
+    Not done, because it measured no better (``python -m tests.bench``, issue 12): preload hints
+    for the runtime's files. The worker's own requests then waited for the page's downloads, and
+    the WebAssembly arrived later, not earlier; on 127.0.0.1 the boot is bound by the processor,
+    not the network. Pages without a calculator are left alone: an article downloads none of it.
     """
     if "<form" not in html or 'data-calculator="' not in html:
         return html
     session, python_worker = (get_relative_url(f"assets/calculators/{name}", page_url) for name in ("session.mjs", "python-worker.mjs"))
-    # Its one import is fetched alongside it, not after it.
-    tags = f'<link rel="modulepreload" href="{python_worker}">\n  <script type="module" async src="{session}"></script>\n  '
-    return html.replace("</head>", tags + "</head>", 1)
+    tags = f'<script type="module" async src="{session}"></script>\n    <link rel="modulepreload" href="{python_worker}">'
+    charset = '<meta charset="utf-8">'
+    anchor = charset if charset in html else "<head>"
+    return html.replace(anchor, f"{anchor}\n    {tags}", 1)
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:

@@ -12,12 +12,21 @@ runtime, measured in the same run, so a busy or a fast machine shifts both alike
   runs interleaved. Cold: a fresh browser context. Warm: the same persistent profile reopened,
   as a reader coming back (HTTP cache and service worker in place), each visit left open for
   ``READING_MS`` as a reader would.
+- Where a boot's time goes: the User Timing marks the calculator's modules leave on the page
+  (``calc:<step>``, from ``python-worker.mjs``: the worker created, started, the runtime module
+  imported, the WebAssembly instantiated, Python started, the wheel unpacked, the calculators
+  imported, the first answer; ``calc:download:<file>``: when each runtime file arrived), and the
+  bare page's own (``bare:<step>``), as a second table, so that a regression shows where it is.
 - Recalculation: a changed choice (a radio button or a select) to the new result on screen
   (the next animation frame), on a ready page.
 - Main thread: the longest task on the page's main thread from navigation to the first result,
   from a Chromium trace, with whose code it ran (the calculator's modules, the theme's script,
   or the browser's own style, layout and paint), the same for an article page, and the long
   tasks (over 50 ms) a PerformanceObserver reports during each boot.
+
+Budgets (from issue 12) are judged in the table; the command exits with status 1 when one is
+missed. It is a report, not a test: CI runs it after the tests and ignores its status, because a
+shared 2-core machine is noisy.
 
 Everything stays on 127.0.0.1, every wait is bounded.
 """
@@ -44,11 +53,31 @@ RECALCULATIONS = 20
 #: the compiled WebAssembly for the next visit only once its optimising compiler is done.
 READING_MS = 5_000
 
-#: Budgets from the issue: (limit, unit); a ratio's limit is against the bare loadPyodide() page.
+#: Budgets (issue 12); a ratio's limit is against the bare loadPyodide() page of the same run.
 ARTICLE_BUDGET_BYTES = 350 * 1000
-FIRST_RESULT_BUDGET_RATIO = 1.2
-RECALCULATION_BUDGET_MS = 50
-LONG_TASK_BUDGET_MS = 50
+FIRST_RESULT_BUDGET_RATIO = 1.05  # cold and warm, each against the bare page's same visit
+RECALCULATION_BUDGET_MS = 20  # median
+LONG_TASK_BUDGET_MS = 50  # any cause, on a calculator page and on an article page
+CALCULATOR_BYTES_BUDGET_RATIO = 1.10  # a calculator page's first visit against the bare runtime's bytes
+
+#: The steps of a boot, in order: (User Timing mark, what it means). The calculator's marks are
+#: "calc:<step>" (python-worker.mjs), the bare page's "bare:<step>"; "download:" marks are when
+#: that file had arrived.
+STEPS = (
+    ("worker-created", "session module ran: worker created (bare page: its module ran)"),
+    ("worker-started", "worker's modules loaded and running"),
+    ("runtime-imported", "`pyodide.mjs` imported, `loadPyodide()` called"),
+    ("download:pyodide-lock.json", "… `pyodide-lock.json` arrived"),
+    ("download:pyodide.asm.mjs", "… `pyodide.asm.mjs` arrived"),
+    ("download:python_stdlib.zip", "… `python_stdlib.zip` arrived"),
+    ("download:pyodide.asm.wasm", "… `pyodide.asm.wasm` arrived (compiled while it streams)"),
+    ("download:wheel", "… the calculators' wheel arrived"),
+    ("wasm-instantiated", "WebAssembly compiled and instantiated, file system being set up"),
+    ("python-started", "Python started: `loadPyodide()` resolved"),
+    ("wheel-unpacked", "wheel unpacked into site-packages"),
+    ("calculators-imported", "`import calculators` done: runtime ready"),
+    ("first-answer", "first answer computed in the worker"),
+)
 
 #: Run in every page before its scripts: stage times, results, long tasks.
 PAGE_PROBE = """
@@ -74,8 +103,14 @@ BARE_HTML = """<!doctype html>
 """
 
 BARE_MODULE = """// loadPyodide() and nothing else, from the site's own runtime: the benchmark's reference.
+// Its User Timing marks name the same steps as the calculator's (python-worker.mjs).
 import {{ loadPyodide }} from "../{index}pyodide.mjs";
-await loadPyodide({{ indexURL: new URL("../{index}", import.meta.url).href }});
+const mark = (name, startTime = performance.now(), detail = null) => performance.mark("bare:" + name, {{ startTime, detail }});
+mark("worker-created");
+mark("runtime-imported");
+await loadPyodide({{ indexURL: new URL("../{index}", import.meta.url).href, fsInit: async () => mark("wasm-instantiated") }});
+mark("python-started");
+for (const entry of performance.getEntriesByType("resource")) mark("download:" + entry.name.split("/").pop(), entry.responseEnd, {{ bytes: entry.transferSize }});
 const status = document.getElementById("status");
 status.dataset.ready = String(performance.now());
 status.textContent = "ready";
@@ -121,6 +156,8 @@ class Boot:
     ready_ms: float
     first_result_ms: float | None = None
     long_tasks: list[float] = field(default_factory=list)
+    #: Boot steps (see STEPS) -> milliseconds since navigation, from the page's marks.
+    marks: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -144,8 +181,9 @@ class Results:
     article: Traffic = field(default_factory=Traffic)
     calculator: Traffic = field(default_factory=Traffic)
     offline_copy: Traffic = field(default_factory=Traffic)
-    bare_cold: list[float] = field(default_factory=list)
-    bare_warm: list[float] = field(default_factory=list)
+    bare: Traffic = field(default_factory=Traffic)
+    bare_cold: list[Boot] = field(default_factory=list)
+    bare_warm: list[Boot] = field(default_factory=list)
     cold_link: list[Boot] = field(default_factory=list)
     cold_idle: list[Boot] = field(default_factory=list)
     warm_link: list[Boot] = field(default_factory=list)
@@ -178,15 +216,37 @@ def read_boot(page, wants_result: bool) -> Boot:
     """Wait for the runtime (and the first result) of the page just opened; read the probe."""
     selector = ".calc[data-state=done]" if wants_result else "[data-calc-status][data-state=ready]"
     page.wait_for_selector(selector, timeout=TIMEOUT_MS)
+    if wants_result:  # the worker's first answer is posted just before the page shows it
+        page.wait_for_function("performance.getEntriesByName('calc:first-answer').length > 0", timeout=TIMEOUT_MS)
     probe = page.evaluate("window.__bench")
-    return Boot(ready_ms=probe["stages"]["ready"], first_result_ms=probe["firstResult"] if wants_result else None, long_tasks=probe["longTasks"])
+    return Boot(
+        ready_ms=probe["stages"]["ready"],
+        first_result_ms=probe["firstResult"] if wants_result else None,
+        long_tasks=probe["longTasks"],
+        marks=read_marks(page, "calc:"),
+    )
 
 
-def measure_bare(page, url: str) -> float:
-    """Milliseconds from navigation until the bare page's loadPyodide() resolved."""
+def measure_bare(page, url: str) -> Boot:
+    """The bare page: from navigation until its loadPyodide() resolved, with its marks."""
     page.goto(url, timeout=TIMEOUT_MS)
     page.wait_for_selector("#status[data-ready]", timeout=TIMEOUT_MS)
-    return float(page.get_attribute("#status", "data-ready"))
+    return Boot(ready_ms=float(page.get_attribute("#status", "data-ready")), marks=read_marks(page, "bare:"))
+
+
+#: The wheel's file name changes with its version and hash: one step name for it.
+_WHEEL_SUFFIX = "-py3-none-any.whl"
+
+
+def read_marks(page, prefix: str) -> dict[str, float]:
+    """The page's User Timing marks with ``prefix``, as step -> milliseconds since navigation."""
+    marks = page.evaluate("prefix => performance.getEntriesByType('mark').filter(m => m.name.startsWith(prefix)).map(m => [m.name.slice(prefix.length), m.startTime])", prefix)
+    steps: dict[str, float] = {}
+    for name, time in marks:
+        if name.endswith(_WHEEL_SUFFIX):
+            name = "download:wheel"
+        steps.setdefault(name, time)  # the first boot's, should a worker be replaced
+    return steps
 
 
 def measure_recalculations(page, count: int = RECALCULATIONS) -> list[float]:
@@ -208,6 +268,7 @@ def main_thread_tasks(browser, page, url: str, done_selector: str | None = None)
 
 
 def main(runs: int = 5, calculator: str = "scorten") -> int:
+    """Build, measure, print the tables; 0 when every budget is met, 1 otherwise."""
     from playwright.sync_api import sync_playwright
 
 
@@ -230,8 +291,13 @@ def main(runs: int = 5, calculator: str = "scorten") -> int:
         finally:
             server.shutdown()
             server.server_close()
-    print(table(results, calculator=calculator, runs=runs))
-    return 0
+    text = table(results, calculator=calculator, runs=runs)
+    print(text)
+    print()
+    print(breakdown(results, runs=runs))
+    missed = text.count("**no**")
+    print(f"\n{missed} budget(s) missed." if missed else "\nEvery budget met.")
+    return 1 if missed else 0
 
 
 def _measure(playwright, browser, server, url, calculator, runs, work, results) -> None:
@@ -246,6 +312,13 @@ def _measure(playwright, browser, server, url, calculator, runs, work, results) 
 
     context = browser.new_context()
     results.article = measure_traffic(context, server, url + ARTICLE)
+    context.close()
+    # The bare runtime's bytes: the reference for a calculator page's first visit.
+    context, page = fresh_page()
+    server.traffic.clear()
+    measure_bare(page, bare)
+    page.wait_for_load_state("networkidle")
+    results.bare = _traffic(server)
     context.close()
 
     # Cold: fresh contexts, ours and the bare page interleaved.
@@ -387,8 +460,8 @@ def _main_thread(trace, url: str) -> MainThread:
 
 
 def table(results: Results, *, calculator: str, runs: int) -> str:
-    bare_cold = statistics.median(results.bare_cold)
-    bare_warm = statistics.median(results.bare_warm)
+    bare_cold = statistics.median(boot.ready_ms for boot in results.bare_cold)
+    bare_warm = statistics.median(boot.ready_ms for boot in results.bare_warm)
 
     def timing(boots: list[Boot], attribute: str, reference: float) -> tuple[str, float]:
         value = statistics.median(getattr(boot, attribute) for boot in boots)
@@ -398,49 +471,59 @@ def table(results: Results, *, calculator: str, runs: int) -> str:
     link_result, link_ratio = timing(results.cold_link, "first_result_ms", bare_cold)
     idle_ready, _ = timing(results.cold_idle, "ready_ms", bare_cold)
     warm_ready, _ = timing(results.warm_link, "ready_ms", bare_warm)
-    warm_result, _ = timing(results.warm_link, "first_result_ms", bare_warm)
+    warm_result, warm_ratio = timing(results.warm_link, "first_result_ms", bare_warm)
     recalculation = statistics.median(results.recalculations)
     boots = len(results.cold_link + results.cold_idle + results.warm_link)
     long_tasks = [duration for boot in results.cold_link + results.cold_idle + results.warm_link for duration in boot.long_tasks]
+    bytes_ratio = results.calculator.bytes / results.bare.bytes if results.bare.bytes else float("inf")
 
     def verdict(ok: bool) -> str:
         return "yes" if ok else "**no**"
 
+    def tasks(measured: MainThread) -> str:
+        return f"{measured.longest_ms:.0f} ms ({measured.longest_cause})"
+
     rows = [
         ("Build (`python -m site_build build`: MkDocs, service worker, compression)", f"{results.build_seconds:.1f} s", "", ""),
-        (f"Article page `{ARTICLE}`, cold: transferred", results.article.text(), f"< {_size(ARTICLE_BUDGET_BYTES)}", verdict(results.article.bytes < ARTICLE_BUDGET_BYTES)),
-        (f"Calculator page `calculators/{calculator}/`, cold, until first result and the network settles", results.calculator.text(), "", ""),
+        (f"Article page `{ARTICLE}`, cold: transferred", results.article.text(), f"≤ {_size(ARTICLE_BUDGET_BYTES)}", verdict(results.article.bytes <= ARTICLE_BUDGET_BYTES)),
+        ("Bare `loadPyodide()` page, cold, until ready: transferred", results.bare.text(), "reference", ""),
+        (
+            f"Calculator page `calculators/{calculator}/`, cold, until first result and the network settles",
+            f"{results.calculator.text()} ({bytes_ratio:.2f}×)",
+            f"≤ {CALCULATOR_BYTES_BUDGET_RATIO:.2f}×",
+            verdict(bytes_ratio <= CALCULATOR_BYTES_BUDGET_RATIO),
+        ),
         ("… then its offline copy (service worker, after the result)", results.offline_copy.text(), "", ""),
         ("Bare `loadPyodide()` page, cold: navigation → ready", f"{bare_cold / 1000:.2f} s (1.00×)", "reference", ""),
         ("Calculator, cold, link with inputs: navigation → runtime ready", link_ready, "", ""),
-        ("Calculator, cold, link with inputs: navigation → first result", link_result, f"≤ {FIRST_RESULT_BUDGET_RATIO}×", verdict(link_ratio <= FIRST_RESULT_BUDGET_RATIO)),
+        ("Calculator, cold, link with inputs: navigation → first result", link_result, f"≤ {FIRST_RESULT_BUDGET_RATIO:.2f}×", verdict(link_ratio <= FIRST_RESULT_BUDGET_RATIO)),
         ("Calculator, cold, no inputs (starts when idle): navigation → ready", idle_ready, "", ""),
         ("Bare `loadPyodide()` page, warm: navigation → ready", f"{bare_warm / 1000:.2f} s (1.00×)", "reference", ""),
         ("Calculator, warm (profile reopened): navigation → runtime ready", warm_ready, "", ""),
-        ("Calculator, warm (profile reopened): navigation → first result", warm_result, "", ""),
+        ("Calculator, warm (profile reopened): navigation → first result", warm_result, f"≤ {FIRST_RESULT_BUDGET_RATIO:.2f}×", verdict(warm_ratio <= FIRST_RESULT_BUDGET_RATIO)),
         (
             f"Recalculation: a changed choice → result on screen (median, max of {len(results.recalculations)})",
             f"{recalculation:.1f} ms, {max(results.recalculations):.1f} ms",
-            f"< {RECALCULATION_BUDGET_MS} ms",
-            verdict(max(results.recalculations) < RECALCULATION_BUDGET_MS),
+            f"≤ {RECALCULATION_BUDGET_MS} ms median",
+            verdict(recalculation <= RECALCULATION_BUDGET_MS),
         ),
         (
             f"Longest main-thread task running the calculator's own code (its modules, worker messages, rendering), navigation → first result (trace, worst of {runs})",
             f"{results.calculator_tasks.calculator_longest_ms:.0f} ms",
-            f"≤ {LONG_TASK_BUDGET_MS} ms",
-            verdict(results.calculator_tasks.calculator_longest_ms <= LONG_TASK_BUDGET_MS),
+            "",
+            "",
         ),
         (
             f"Longest main-thread task on the calculator page, any cause, navigation → first result (trace, worst of {runs})",
-            f"{results.calculator_tasks.longest_ms:.0f} ms ({results.calculator_tasks.longest_cause})",
+            tasks(results.calculator_tasks),
             f"≤ {LONG_TASK_BUDGET_MS} ms",
             verdict(results.calculator_tasks.longest_ms <= LONG_TASK_BUDGET_MS),
         ),
         (
-            f"… the same on an article page (no calculator), until the network settles (trace, worst of {runs})",
-            f"{results.article_tasks.longest_ms:.0f} ms ({results.article_tasks.longest_cause})",
-            "",
-            "",
+            f"Longest main-thread task on an article page, any cause, until the network settles (trace, worst of {runs})",
+            tasks(results.article_tasks),
+            f"≤ {LONG_TASK_BUDGET_MS} ms",
+            verdict(results.article_tasks.longest_ms <= LONG_TASK_BUDGET_MS),
         ),
         (
             f"… the same on the bare `loadPyodide()` page (Python on the main thread), until ready (trace, worst of {runs})",
@@ -449,7 +532,7 @@ def table(results: Results, *, calculator: str, runs: int) -> str:
             "",
         ),
         (
-            f"Main-thread tasks over 50 ms per calculator boot, any cause (PerformanceObserver, {boots} boots)",
+            f"Main-thread tasks over 50 ms per calculator boot, any cause (PerformanceObserver, {boots} boots, cold and warm)",
             f"{len(long_tasks) / boots:.1f}" + (f" (longest {max(long_tasks):.0f} ms)" if long_tasks else ""),
             "0",
             verdict(not long_tasks),
@@ -457,6 +540,40 @@ def table(results: Results, *, calculator: str, runs: int) -> str:
     ]
     lines = [f"| Measure (median of {runs} runs unless noted) | Value | Budget | Within |", "|---|---|---|---|"]
     lines += [f"| {measure} | {value} | {budget} | {within} |" for measure, value, budget, within in rows]
+    return "\n".join(lines)
+
+
+def breakdown(results: Results, *, runs: int) -> str:
+    """Where a boot's time goes: the median time of each step since navigation, the bare page
+    beside the calculator's, cold and warm, and the calculator's lag behind the bare page."""
+    columns = (("bare, cold", results.bare_cold), ("calculator, cold", results.cold_link), ("bare, warm", results.bare_warm), ("calculator, warm", results.warm_link))
+
+    def step_time(boots: list[Boot], step: str) -> float | None:
+        times = [boot.marks[step] for boot in boots if step in boot.marks]
+        return statistics.median(times) if len(times) * 2 > len(boots) else None
+
+    def cell(value: float | None) -> str:
+        return "" if value is None else f"{value:.0f}"
+
+    def lag(ours: float | None, theirs: float | None) -> str:
+        return "" if ours is None or theirs is None else f"{ours - theirs:+.0f}"
+
+    lines = [
+        f"Where the time goes: median ms since navigation of {runs} runs (“lag”: the calculator minus the bare page)",
+        "",
+        "| Step | " + " | ".join(name for name, _ in columns) + " | lag, cold | lag, warm |",
+        "|---|" + "---|" * (len(columns) + 2),
+    ]
+    rows = [(step, meaning) for step, meaning in STEPS]
+    for step, meaning in rows:
+        values = [step_time(boots, step) for _, boots in columns]
+        if all(value is None for value in values):
+            continue
+        lines.append(f"| {meaning} | " + " | ".join(cell(value) for value in values) + f" | {lag(values[1], values[0])} | {lag(values[3], values[2])} |")
+    ready = [statistics.median(boot.ready_ms for boot in boots) for _, boots in columns]
+    lines.append("| ready (bare page: `loadPyodide()` resolved; calculator: status line says ready) | " + " | ".join(cell(value) for value in ready) + f" | {lag(ready[1], ready[0])} | {lag(ready[3], ready[2])} |")
+    shown = [None, statistics.median(boot.first_result_ms for boot in results.cold_link), None, statistics.median(boot.first_result_ms for boot in results.warm_link)]
+    lines.append("| first result on screen | " + " | ".join(cell(value) for value in shown) + f" | {lag(shown[1], ready[0])} | {lag(shown[3], ready[2])} |")
     return "\n".join(lines)
 
 

@@ -11,12 +11,13 @@ def _results(**changes) -> bench.Results:
         article=bench.Traffic(120_000, 9),
         calculator=bench.Traffic(3_900_000, 30),
         offline_copy=bench.Traffic(400_000, 40),
-        bare_cold=[2000.0, 2100.0, 2200.0],
-        bare_warm=[1500.0, 1500.0, 1600.0],
-        cold_link=[bench.Boot(2150.0, 2200.0), bench.Boot(2250.0, 2300.0), bench.Boot(2300.0, 2350.0)],
+        bare=bench.Traffic(3_700_000, 8),
+        bare_cold=[bench.Boot(2000.0, marks={"python-started": 1900.0}), bench.Boot(2100.0, marks={"python-started": 2000.0}), bench.Boot(2200.0)],
+        bare_warm=[bench.Boot(1500.0), bench.Boot(1500.0), bench.Boot(1600.0)],
+        cold_link=[bench.Boot(2150.0, 2180.0, marks={"python-started": 1950.0}), bench.Boot(2150.0, 2190.0, marks={"python-started": 2050.0}), bench.Boot(2300.0, 2340.0)],
         cold_idle=[bench.Boot(2300.0)] * 3,
         warm_link=[bench.Boot(1400.0, 1450.0)] * 3,
-        recalculations=[8.0, 9.0, 12.0],
+        recalculations=[8.0, 9.0, 32.0],
         calculator_tasks=bench.MainThread(40.0, "the theme's script", 20.0),
         article_tasks=bench.MainThread(45.0, "the theme's script", 0.0),
         bare_tasks=bench.MainThread(900.0, "style, layout and paint", 0.0),
@@ -32,20 +33,41 @@ def test_one_markdown_table_with_ratios_to_the_bare_page():
     assert all(line.startswith("|") and line.endswith("|") for line in lines)
     assert lines[1] == "|---|---|---|---|"
     first_result = next(line for line in lines if "link with inputs: navigation → first result" in line)
-    assert "2.30 s (1.10×)" in first_result and first_result.endswith("| yes |")
+    assert "2.19 s (1.04×)" in first_result and first_result.endswith("| yes |")
     assert "120 KB in 9 requests" in text
+    assert "3.90 MB in 30 requests (1.05×)" in text
     assert "**no**" not in text
+
+
+def test_a_ratio_just_over_its_budget_is_a_miss():
+    text = bench.table(_results(warm_link=[bench.Boot(1500.0, 1590.0)] * 3), calculator="scorten", runs=3)
+    warm = next(line for line in text.splitlines() if "warm (profile reopened): navigation → first result" in line)
+    assert "(1.06×)" in warm and warm.endswith("| **no** |")
+
+
+def test_the_breakdown_sets_each_step_beside_the_bare_page():
+    text = bench.breakdown(_results(), runs=3)
+    python = next(line for line in text.splitlines() if "Python started" in line)
+    # Medians of the boots that have the mark: bare 1950, calculator 2000; warm boots have none.
+    assert python.split(" | ")[1:3] == ["1950", "2000"] and "| +50 |" in python
+    shown = next(line for line in text.splitlines() if line.startswith("| first result on screen"))
+    assert "| 2190 |" in shown and "| +90 |" in shown
+    assert not [line for line in text.splitlines() if "wheel unpacked" in line], "a step no boot reached is left out"
 
 
 def test_a_missed_budget_is_marked():
     text = bench.table(
-        _results(article=bench.Traffic(400_000, 12), recalculations=[60.0],
+        _results(article=bench.Traffic(400_000, 12), recalculations=[21.0],
+                 calculator=bench.Traffic(4_100_000, 30),
                  calculator_tasks=bench.MainThread(80.0, "the calculator's modules", 80.0),
+                 article_tasks=bench.MainThread(51.0, "style, layout and paint", 0.0),
                  cold_link=[bench.Boot(3000.0, 3000.0, long_tasks=[70.0])] * 3),
         calculator="scorten",
         runs=3,
     )
-    assert text.count("**no**") == 6
+    # article bytes, calculator bytes, cold first result, recalculation, calculator page's task,
+    # article page's task, long tasks per boot
+    assert text.count("**no**") == 7
 
 
 def test_main_thread_tasks_are_read_from_the_page_main_thread_and_attributed():

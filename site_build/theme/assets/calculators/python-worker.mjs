@@ -10,6 +10,9 @@
 //   waits, it is stuck (a calculation that never ends, a crashed runtime): it is terminated, a
 //   new one started, and the waiting requests sent again. A request that hangs a second worker
 //   too is answered {error: "stuck"} instead of being sent to a third.
+// - Timeline: the worker's boot steps and downloads become User Timing marks on the page
+//   ("calc:<step>", "calc:download:<file>"), with the page's own "calc:worker-created": a
+//   performance profile, and the benchmark (tests/bench.py), can see where a boot's time went.
 
 export const BOOT_TIMEOUT_MS = 45_000;
 export const ANSWER_TIMEOUT_MS = 5_000;
@@ -53,6 +56,7 @@ export class PythonWorker {
 
   spawn() {
     this.state = "booting";
+    mark("worker-created", performanceNow());
     this.onStage("downloading");
     try {
       this.worker = this.create();
@@ -74,6 +78,10 @@ export class PythonWorker {
       this.state = "ready";
       this.onStage("ready");
       this.armWatchdog();
+    } else if (data.type === "mark") {
+      mark(data.name, data.time - timeOrigin());
+    } else if (data.type === "downloads") {
+      for (const entry of data.entries) mark(`download:${entry.name.split("/").pop()}`, entry.end - timeOrigin(), entry);
     } else if (data.type === "failed") {
       this.fail(new Error(data.reason));
     } else if ("id" in data) {
@@ -131,5 +139,16 @@ export class PythonWorker {
       this.onAnswer(key, entry.id, { id: entry.id, error: "stuck" });
     }
     this.spawn();
+  }
+}
+
+// User Timing, where there is one (not under Node's tests, where `performance` has no page).
+const timeOrigin = () => globalThis.performance?.timeOrigin ?? 0;
+const performanceNow = () => globalThis.performance?.now?.() ?? 0;
+function mark(name, startTime, detail = null) {
+  try {
+    globalThis.performance?.mark?.(`calc:${name}`, { startTime: Math.max(0, startTime), detail });
+  } catch (error) {
+    // A mark is only for measuring: never let it break a boot.
   }
 }

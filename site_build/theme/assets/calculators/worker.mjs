@@ -5,11 +5,18 @@
 //   runs and the calculators are being installed and imported, then {type: "ready"}, or
 //   {type: "failed", reason} if it cannot boot (no WebAssembly, a file that did not arrive);
 // - the page posts {id, calculator, inputs}; the worker answers {id, result} or {id, error},
-//   one request at a time, in order.
+//   one request at a time, in order;
+// - it also posts {type: "mark", name, time} at each step of its boot (time: milliseconds since
+//   the epoch, so the page can place it on its own timeline), and once ready {type: "downloads",
+//   entries} with when each file it fetched arrived: the page records both as User Timing marks
+//   (python-worker.mjs), which the benchmark reads to say where a boot's time goes.
 import { pyodideIndex, wheel } from "./config.mjs";
 
 const here = new URL(".", import.meta.url);
 const stage = (name) => postMessage({ type: "stage", stage: name });
+const epoch = () => performance.timeOrigin + performance.now();
+const mark = (name) => postMessage({ type: "mark", name, time: epoch() });
+mark("worker-started");
 
 // loadPyodide() never settles when its WebAssembly file does not arrive or does not compile (it
 // logs a warning and waits): watch the runtime's downloads and compilation while it boots, so
@@ -60,34 +67,59 @@ async function load() {
   });
   wheelBytes.catch(() => {}); // reported below, once the runtime is up
   const { loadPyodide } = await import(new URL(pyodideIndex + "pyodide.mjs", here).href);
+  mark("runtime-imported");
   const pyodide = await loadPyodide({
     indexURL: new URL(pyodideIndex, here).href,
     // Called once the WebAssembly module is compiled and instantiated, before Python starts.
-    fsInit: async () => stage("starting"),
+    fsInit: async () => {
+      mark("wasm-instantiated");
+      stage("starting");
+    },
   });
+  mark("python-started");
   stage("loading"); // Python is up: now the calculators themselves
   pyodide.unpackArchive(await wheelBytes, "wheel");
+  mark("wheel-unpacked");
   // One Python function from JSON text to JSON text: no proxies cross the boundary.
-  return pyodide.runPython(
+  const evaluate = pyodide.runPython(
     "import importlib, json\n" +
     "importlib.invalidate_caches()\n" +
     "import calculators\n" +
     "lambda calculator_id, text: json.dumps(calculators.evaluate(calculator_id, json.loads(text)))"
   );
+  mark("calculators-imported");
+  return evaluate;
+}
+
+// When each file the boot fetched arrived (Resource Timing of this worker), on the epoch clock.
+function downloads() {
+  return performance.getEntriesByType("resource").map((entry) => ({
+    name: entry.name,
+    start: performance.timeOrigin + entry.startTime,
+    end: performance.timeOrigin + entry.responseEnd,
+    bytes: entry.transferSize,
+  }));
 }
 
 const ready = boot();
 
 ready.then(
-  () => postMessage({ type: "ready" }),
+  () => {
+    postMessage({ type: "ready" });
+    postMessage({ type: "downloads", entries: downloads() });
+  },
   (error) => postMessage({ type: "failed", reason: String(error && error.message || error) }),
 );
 
+let answered = false;
 self.onmessage = async (event) => {
   const { id, calculator, inputs } = event.data;
   try {
     const evaluate = await ready;
-    postMessage({ id, result: JSON.parse(evaluate(calculator, JSON.stringify(inputs))) });
+    const result = JSON.parse(evaluate(calculator, JSON.stringify(inputs)));
+    if (!answered) mark("first-answer");
+    answered = true;
+    postMessage({ id, result });
   } catch (error) {
     postMessage({ id, error: String(error && error.message || error) });
   }
